@@ -1,0 +1,69 @@
+import { decodeText } from "./body";
+import { classify, hintDisagreement, readHint } from "./classify";
+import type { NotificationKind } from "./kinds";
+import { ParseError, parseStr, toPlain, type PhpArray, type PhpValue } from "./parse-str";
+import { readNotification, type JustClickNotification } from "./schema";
+import { verifySignature, type SignatureForm } from "./signature";
+
+/** What a notification body says, or at which step and why it is refused. */
+export type Reading =
+  | { ok: true; notification: JustClickNotification; signature: SignatureForm; hintNote: string | null }
+  | {
+      ok: false;
+      /** "malformed" / "unclassifiable" / "invalid" are the sender's mistakes (400); "forged" a bad signature (403). */
+      problem: "malformed" | "unclassifiable" | "forged" | "invalid";
+      reason: string;
+      kind: NotificationKind | null;
+      orderId: string | null;
+    };
+
+function decodeAll(value: PhpValue, charset: string, path: string): unknown {
+  if (typeof value === "string") {
+    const text = decodeText(value, charset);
+    if (text === null) throw new ParseError(`${path || "a field"} is not valid ${charset}`);
+    return text;
+  }
+  const out = new Map<string, PhpValue>();
+  for (const [k, v] of value) out.set(k, decodeAll(v, charset, path ? `${path}[${k}]` : k) as PhpValue);
+  return out;
+}
+
+/**
+ * Reads a notification body: PHP-parses it, classifies it, checks its signature over the bytes as
+ * received, then decodes and validates the fields. The query string's hint is compared, never obeyed.
+ */
+export function readNotificationBody(body: Uint8Array, charset: string, query: URLSearchParams, secret: string): Reading {
+  let fields: PhpArray;
+  try {
+    fields = parseStr(Buffer.from(body).toString("latin1"));
+  } catch (e) {
+    if (e instanceof ParseError) return { ok: false, problem: "malformed", reason: e.message, kind: null, orderId: null };
+    throw e;
+  }
+  const rawId = fields.get("id");
+  const orderId = typeof rawId === "string" && /^[0-9]{1,20}$/.test(rawId) ? rawId : null;
+
+  const classification = classify(fields);
+  const kind = classification.ok ? classification.kind : null;
+
+  const signature = verifySignature(fields, secret);
+  if (!signature.ok) return { ok: false, problem: "forged", reason: signature.reason, kind, orderId };
+  if (!classification.ok) return { ok: false, problem: "unclassifiable", reason: classification.reason, kind, orderId };
+
+  let plain: unknown;
+  try {
+    plain = toPlain(decodeAll(fields, charset, "") as PhpArray);
+  } catch (e) {
+    if (e instanceof ParseError) return { ok: false, problem: "malformed", reason: e.message, kind, orderId };
+    throw e;
+  }
+  const checked = readNotification(classification.kind, plain);
+  if (!checked.ok) return { ok: false, problem: "invalid", reason: checked.reason, kind, orderId };
+
+  return {
+    ok: true,
+    notification: checked.notification,
+    signature: signature.form,
+    hintNote: hintDisagreement(readHint(query), classification.kind),
+  };
+}
