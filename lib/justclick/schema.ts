@@ -57,7 +57,10 @@ const item = z.object({
   sum: money,
   price: optionalMoney,
   pincode: text,
-  partners: list(partner).optional().transform((v) => v ?? []),
+  partners: list(partner)
+    .refine((ps) => new Set(ps.map((p) => p.partner_lvl)).size === ps.length, "two partners at the same level on one item")
+    .optional()
+    .transform((v) => v ?? []),
 });
 
 const utm = z

@@ -1,0 +1,171 @@
+-- CreateTable
+CREATE TABLE "Order" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "status" TEXT NOT NULL,
+    "total" INTEGER NOT NULL,
+    "snapshotKind" TEXT NOT NULL,
+    "snapshotAt" DATETIME,
+    "email" TEXT,
+    "emailLower" TEXT,
+    "firstName" TEXT,
+    "lastName" TEXT,
+    "middleName" TEXT,
+    "phone" TEXT,
+    "country" TEXT,
+    "region" TEXT,
+    "city" TEXT,
+    "postalCode" TEXT,
+    "address" TEXT,
+    "comment" TEXT,
+    "tag" TEXT,
+    "coupon" TEXT,
+    "domain" TEXT,
+    "payway" TEXT,
+    "paymentType" TEXT,
+    "link" TEXT,
+    "isRecurrent" BOOLEAN NOT NULL DEFAULT false,
+    "utmSource" TEXT,
+    "utmMedium" TEXT,
+    "utmCampaign" TEXT,
+    "utmContent" TEXT,
+    "utmTerm" TEXT,
+    "createdAt" DATETIME,
+    "firstPrepaidAt" DATETIME,
+    "paidAt" DATETIME,
+    "refundedAt" DATETIME,
+    "cancelledAt" DATETIME,
+    "firstSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "OrderItem" (
+    "orderId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "productId" TEXT,
+    "title" TEXT,
+    "sum" INTEGER NOT NULL,
+    "price" INTEGER,
+    "pincode" TEXT,
+
+    PRIMARY KEY ("orderId", "position"),
+    CONSTRAINT "OrderItem_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "OrderEvent" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "orderId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "dedupeKey" TEXT NOT NULL,
+    "occurredAt" DATETIME NOT NULL,
+    "amount" INTEGER,
+    "orderTotal" INTEGER NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "possibleRepeat" BOOLEAN NOT NULL DEFAULT false,
+    "notificationId" INTEGER NOT NULL,
+    CONSTRAINT "OrderEvent_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "OrderEvent_notificationId_fkey" FOREIGN KEY ("notificationId") REFERENCES "Notification" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Partner" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "login" TEXT NOT NULL,
+    "firstSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "PartnerFee" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "eventId" INTEGER NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "itemPosition" INTEGER NOT NULL,
+    "productId" TEXT,
+    "itemSum" INTEGER NOT NULL,
+    "partnerId" TEXT NOT NULL,
+    "level" INTEGER NOT NULL,
+    "amount" INTEGER NOT NULL,
+    "earnedAt" DATETIME NOT NULL,
+    "reversedAt" DATETIME,
+    CONSTRAINT "PartnerFee_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "OrderEvent" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "PartnerFee_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "PartnerFee_partnerId_fkey" FOREIGN KEY ("partnerId") REFERENCES "Partner" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Notification" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "body" BLOB NOT NULL,
+    "contentType" TEXT,
+    "query" TEXT,
+    "kind" TEXT,
+    "orderId" TEXT,
+    "verdict" TEXT NOT NULL,
+    "reason" TEXT,
+    "signature" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "User" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "passwordHash" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE INDEX "Order_status_idx" ON "Order"("status");
+
+-- CreateIndex
+CREATE INDEX "Order_createdAt_idx" ON "Order"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "Order_paidAt_idx" ON "Order"("paidAt");
+
+-- CreateIndex
+CREATE INDEX "Order_emailLower_idx" ON "Order"("emailLower");
+
+-- CreateIndex
+CREATE INDEX "Order_utmSource_utmMedium_utmCampaign_idx" ON "Order"("utmSource", "utmMedium", "utmCampaign");
+
+-- CreateIndex
+CREATE INDEX "OrderItem_productId_idx" ON "OrderItem"("productId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OrderEvent_notificationId_key" ON "OrderEvent"("notificationId");
+
+-- CreateIndex
+CREATE INDEX "OrderEvent_kind_occurredAt_idx" ON "OrderEvent"("kind", "occurredAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OrderEvent_orderId_dedupeKey_key" ON "OrderEvent"("orderId", "dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "PartnerFee_partnerId_earnedAt_idx" ON "PartnerFee"("partnerId", "earnedAt");
+
+-- CreateIndex
+CREATE INDEX "PartnerFee_earnedAt_idx" ON "PartnerFee"("earnedAt");
+
+-- CreateIndex
+CREATE INDEX "PartnerFee_reversedAt_idx" ON "PartnerFee"("reversedAt");
+
+-- CreateIndex
+CREATE INDEX "PartnerFee_orderId_idx" ON "PartnerFee"("orderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PartnerFee_eventId_itemPosition_level_key" ON "PartnerFee"("eventId", "itemPosition", "level");
+
+-- CreateIndex
+CREATE INDEX "Notification_receivedAt_idx" ON "Notification"("receivedAt");
+
+-- CreateIndex
+CREATE INDEX "Notification_verdict_receivedAt_idx" ON "Notification"("verdict", "receivedAt");
+
+-- CreateIndex
+CREATE INDEX "Notification_orderId_idx" ON "Notification"("orderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
