@@ -9,7 +9,7 @@ import path from "node:path";
 import { z } from "zod";
 
 /** Where the app keeps its own files: the SQLite database and the generated auth secret. */
-export const DATA_DIR = path.resolve(process.env.DATA_DIR || "data");
+export const DATA_DIR = process.env.DATA_DIR ? path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR) : path.join(process.cwd(), "data");
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

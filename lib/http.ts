@@ -2,7 +2,7 @@
  * Reads a request body up to `limit` bytes. Over the limit it stops reading and returns
  * `{ body: null, size }`, so a huge upload costs neither memory nor a 500.
  */
-export async function readBodyWithin(request: Request, limit: number): Promise<{ body: Uint8Array | null; size: number }> {
+export async function readBodyWithin(request: Request, limit: number): Promise<{ body: Uint8Array<ArrayBuffer> | null; size: number }> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) {
     await request.body?.cancel().catch(() => {});

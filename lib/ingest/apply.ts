@@ -1,11 +1,11 @@
 /**
- * Applies one validated notification to the database, inside the caller's transaction.
+ * Applies one validated notification: decides, with the rules in order-state.ts, what it changes and
+ * writes that through the store. Runs inside the caller's transaction.
  */
-import type { Prisma, Verdict } from "../generated/prisma/client";
+import type { Verdict } from "../generated/prisma/enums";
 import type { JustClickNotification } from "../justclick/schema";
 import { advanceMilestones, deriveStatus, describeConflict, eventFacts, feeReversal, replacesSnapshot, type Milestones } from "./order-state";
-
-type Tx = Prisma.TransactionClient;
+import type { IngestStore, OrderSnapshotRow } from "./store";
 
 export interface Applied {
   verdict: Extract<Verdict, "APPLIED" | "DUPLICATE" | "CONFLICT">;
@@ -13,7 +13,7 @@ export interface Applied {
 }
 
 /** The order's descriptive fields as a notification gives them. */
-function snapshotFields(n: JustClickNotification) {
+function snapshotOf(n: JustClickNotification, kind: OrderSnapshotRow["snapshotKind"], at: Date | null): OrderSnapshotRow {
   return {
     total: n.total,
     email: n.email,
@@ -40,27 +40,26 @@ function snapshotFields(n: JustClickNotification) {
     utmCampaign: n.utm.campaign,
     utmContent: n.utm.content,
     utmTerm: n.utm.term,
+    snapshotKind: kind,
+    snapshotAt: at,
   };
 }
 
 const NO_MILESTONES: Milestones = { createdAt: null, firstPrepaidAt: null, paidAt: null, refundedAt: null, cancelledAt: null };
 
-export async function applyNotification(tx: Tx, n: JustClickNotification, notificationId: number, receivedAt: Date): Promise<Applied> {
+export function applyNotification(store: IngestStore, n: JustClickNotification, notificationId: number, receivedAt: Date): Applied {
   const facts = eventFacts(n, receivedAt);
   let dedupeKey = facts.key;
   let possibleRepeat = false;
 
   if (facts.kind === "PREPAID") {
-    // Same amount as an earlier prepayment: a second instalment or a retry; the body cannot tell.
+    // Same amount as an earlier prepayment: a second instalment or a retry, the body cannot tell.
     // Record it as another instalment and flag the doubt.
-    const same = await tx.orderEvent.count({ where: { orderId: n.orderId, dedupeKey: { startsWith: `${facts.key}:` } } });
+    const same = store.countEventsWithKeyPrefix(n.orderId, `${facts.key}:`);
     dedupeKey = `${facts.key}:${same + 1}`;
     possibleRepeat = same > 0;
   } else {
-    const applied = await tx.orderEvent.findUnique({
-      where: { orderId_dedupeKey: { orderId: n.orderId, dedupeKey } },
-      select: { fingerprint: true, amount: true, orderTotal: true },
-    });
+    const applied = store.findEvent(n.orderId, dedupeKey);
     if (applied) {
       return applied.fingerprint === facts.fingerprint
         ? { verdict: "DUPLICATE", reason: null }
@@ -68,50 +67,37 @@ export async function applyNotification(tx: Tx, n: JustClickNotification, notifi
     }
   }
 
-  const order = await tx.order.findUnique({
-    where: { id: n.orderId },
-    select: { snapshotKind: true, snapshotAt: true, createdAt: true, firstPrepaidAt: true, paidAt: true, refundedAt: true, cancelledAt: true },
-  });
+  const order = store.findOrder(n.orderId);
   const milestones = advanceMilestones(order ?? NO_MILESTONES, facts.kind, facts.occurredAt, n.createdAt);
+  const status = deriveStatus(milestones);
   const incoming = { kind: facts.kind, at: facts.kind === "PAID" ? facts.occurredAt : null };
-  const replace = replacesSnapshot(order && { kind: order.snapshotKind, at: order.snapshotAt }, incoming);
-  const state = { ...milestones, status: deriveStatus(milestones) };
-  const snapshot = replace ? { ...snapshotFields(n), snapshotKind: incoming.kind, snapshotAt: incoming.at } : {};
   const items = n.items.map((i) => ({ position: i.position, productId: i.productId, title: i.title, sum: i.sum, price: i.price, pincode: i.pincode }));
 
   if (!order) {
-    await tx.order.create({
-      data: { id: n.orderId, ...snapshotFields(n), snapshotKind: incoming.kind, snapshotAt: incoming.at, ...state, items: { create: items } },
-    });
+    store.insertOrder(n.orderId, snapshotOf(n, incoming.kind, incoming.at), status, milestones, receivedAt);
+    store.replaceItems(n.orderId, items);
   } else {
-    await tx.order.update({
-      where: { id: n.orderId },
-      data: { ...snapshot, ...state, ...(replace ? { items: { deleteMany: {}, create: items } } : {}) },
-    });
+    store.updateOrderState(n.orderId, status, milestones, receivedAt);
+    if (replacesSnapshot({ kind: order.snapshotKind, at: order.snapshotAt }, incoming)) {
+      store.updateOrderSnapshot(n.orderId, snapshotOf(n, incoming.kind, incoming.at));
+      store.replaceItems(n.orderId, items);
+    }
   }
 
-  const event = await tx.orderEvent.create({
-    data: {
-      orderId: n.orderId,
-      kind: facts.kind,
-      dedupeKey,
-      occurredAt: facts.occurredAt,
-      amount: facts.amount,
-      orderTotal: facts.orderTotal,
-      fingerprint: facts.fingerprint,
-      possibleRepeat,
-      notificationId,
-    },
-    select: { id: true },
+  const eventId = store.insertEvent({
+    orderId: n.orderId,
+    kind: facts.kind,
+    dedupeKey,
+    occurredAt: facts.occurredAt,
+    amount: facts.amount,
+    orderTotal: facts.orderTotal,
+    fingerprint: facts.fingerprint,
+    possibleRepeat,
+    notificationId,
   });
 
-  if (facts.kind === "PAID") await recordPartnerFees(tx, n, event.id, facts.occurredAt, milestones.refundedAt);
-  if (facts.kind === "MONEYBACK") {
-    await tx.partnerFee.updateMany({
-      where: { orderId: n.orderId, reversedAt: null, earnedAt: { lte: facts.occurredAt } },
-      data: { reversedAt: facts.occurredAt },
-    });
-  }
+  if (facts.kind === "PAID") recordPartnerFees(store, n, eventId, facts.occurredAt, milestones.refundedAt, receivedAt);
+  if (facts.kind === "MONEYBACK") store.reverseFees(n.orderId, facts.occurredAt);
 
   return {
     verdict: "APPLIED",
@@ -120,25 +106,22 @@ export async function applyNotification(tx: Tx, n: JustClickNotification, notifi
 }
 
 /** One fee line per item, partner and level of a payment; a rebill that carries partners earns again. */
-async function recordPartnerFees(tx: Tx, n: JustClickNotification, eventId: number, earnedAt: Date, refundedAt: Date | null) {
-  const lines = n.items.flatMap((item) =>
-    item.partners.map((p) => ({
-      eventId,
-      orderId: n.orderId,
-      itemPosition: item.position,
-      productId: item.productId,
-      itemSum: item.sum,
-      partnerId: p.partnerId,
-      level: p.level,
-      amount: p.fee,
-      earnedAt,
-      reversedAt: feeReversal(earnedAt, refundedAt),
-    })),
-  );
-  if (lines.length === 0) return;
-  const partners = new Map(n.items.flatMap((i) => i.partners.map((p) => [p.partnerId, p.login] as const)));
-  for (const [id, login] of partners) {
-    await tx.partner.upsert({ where: { id }, create: { id, login }, update: { login } });
+function recordPartnerFees(store: IngestStore, n: JustClickNotification, eventId: number, earnedAt: Date, refundedAt: Date | null, now: Date) {
+  for (const item of n.items) {
+    for (const p of item.partners) {
+      store.upsertPartner(p.partnerId, p.login, now);
+      store.insertFee({
+        eventId,
+        orderId: n.orderId,
+        itemPosition: item.position,
+        productId: item.productId,
+        itemSum: item.sum,
+        partnerId: p.partnerId,
+        level: p.level,
+        amount: p.fee,
+        earnedAt,
+        reversedAt: feeReversal(earnedAt, refundedAt),
+      });
+    }
   }
-  await tx.partnerFee.createMany({ data: lines });
 }

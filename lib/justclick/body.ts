@@ -27,11 +27,18 @@ export function checkContentType(header: string | null): BodyFormat {
   return { ok: true, charset };
 }
 
+const decoders = new Map<string, TextDecoder>();
+
 /** Turns a binary string (one char per byte) into text in the body's charset; null when the bytes are not valid in it. */
 export function decodeText(binary: string, charset: string): string | null {
   if (!/[^\x00-\x7f]/.test(binary)) return binary;
+  let decoder = decoders.get(charset);
+  if (!decoder) {
+    decoder = new TextDecoder(charset, { fatal: true });
+    decoders.set(charset, decoder);
+  }
   try {
-    return new TextDecoder(charset, { fatal: true }).decode(Buffer.from(binary, "latin1"));
+    return decoder.decode(Buffer.from(binary, "latin1"));
   } catch {
     return null;
   }

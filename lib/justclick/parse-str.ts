@@ -40,19 +40,31 @@ export function isIntegerKey(key: string): boolean {
   return n >= INT64_MIN && n <= INT64_MAX;
 }
 
-/** PHP's urldecode() on a string of ASCII, returning a binary string. */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48; // 0-9
+  if (c >= 65 && c <= 70) return c - 55; // A-F
+  if (c >= 97 && c <= 102) return c - 87; // a-f
+  return -1;
+}
+
+/** PHP's urldecode() on a binary string, returning a binary string. */
 export function urldecode(s: string): string {
-  if (!s.includes("%") && !s.includes("+")) return s;
-  let out = "";
+  if (s.indexOf("%") === -1 && s.indexOf("+") === -1) return s;
+  // a byte loop: Cyrillic text is mostly %XX escapes, and a regex callback per escape is slow
+  const out = Buffer.allocUnsafe(s.length);
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === "+") out += " ";
-    else if (c === "%" && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 1, i + 3))) {
-      out += String.fromCharCode(parseInt(s.slice(i + 1, i + 3), 16));
+    const c = s.charCodeAt(i);
+    if (c === 43 /* + */) {
+      out[n++] = 32;
+    } else if (c === 37 /* % */ && i + 2 < s.length && hexValue(s.charCodeAt(i + 1)) >= 0 && hexValue(s.charCodeAt(i + 2)) >= 0) {
+      out[n++] = hexValue(s.charCodeAt(i + 1)) * 16 + hexValue(s.charCodeAt(i + 2));
       i += 2;
-    } else out += c;
+    } else {
+      out[n++] = c; // binary strings hold bytes: char codes are 0-255
+    }
   }
-  return out;
+  return out.toString("latin1", 0, n);
 }
 
 function nextIndex(arr: PhpArray): string {
@@ -62,39 +74,35 @@ function nextIndex(arr: PhpArray): string {
 }
 
 /** Splits a decoded key into its base name and bracketed indexes the way PHP does; null = PHP drops it. */
+const NO_PATH: (string | null)[] = [];
+
 function splitKey(rawKey: string): { base: string; path: (string | null)[] } | null {
-  let key = rawKey.replace(/^ +/, "");
-  const open = key.indexOf("[");
-  let base = (open === -1 ? key : key.slice(0, open)).replace(/[ .]/g, "_");
+  let start = 0;
+  while (rawKey.charCodeAt(start) === 32) start++;
+  const open = rawKey.indexOf("[", start);
+  let base = open === -1 ? rawKey.slice(start) : rawKey.slice(start, open);
+  if (base.includes(" ") || base.includes(".")) base = base.replace(/[ .]/g, "_");
   if (base === "") return null;
-  if (open === -1) return { base, path: [] };
+  if (open === -1) return { base, path: NO_PATH };
 
   const path: (string | null)[] = [];
-  let rest = key.slice(open); // starts with "["
-  while (rest.startsWith("[")) {
+  let pos = open; // at a "["
+  while (rawKey.charCodeAt(pos) === 91 /* [ */) {
     if (path.length + 1 > PARSE_LIMITS.maxDepth) {
       throw new ParseError(`key "${rawKey.slice(0, 80)}" nests deeper than ${PARSE_LIMITS.maxDepth} levels`);
     }
-    let inner = rest.slice(1);
-    const close = inner.indexOf("]");
-    const emptyIndex = inner.startsWith("]") || inner.startsWith(" ]");
-    if (!emptyIndex && close === -1) {
-      // An unclosed bracket: PHP turns it into "_" and keeps the rest, with " . [" as "_", as plain text.
-      if (path.length === 0) {
-        base = base + "_" + inner.replace(/[ .[]/g, "_");
-        return { base, path: [] };
-      }
-      // Deeper down PHP ignores the unclosed part: the value goes to the path built so far.
+    const inner = pos + 1;
+    const close = rawKey.indexOf("]", inner);
+    if (close === -1) {
+      // An unclosed bracket: at the top PHP turns it into "_" and keeps the rest as plain text (with
+      // " . [" as "_"); deeper down it ignores the unclosed part and stores at the path built so far.
+      if (path.length === 0) return { base: base + "_" + rawKey.slice(inner).replace(/[ .[]/g, "_"), path: NO_PATH };
       return { base, path };
     }
-    if (emptyIndex) {
-      path.push(null);
-      inner = inner.slice(inner.indexOf("]") + 1);
-    } else {
-      path.push(inner.slice(0, close));
-      inner = inner.slice(close + 1);
-    }
-    rest = inner;
+    // "[]" and "[ ]" append; anything else is the index, leading space included
+    const empty = close === inner || (close === inner + 1 && rawKey.charCodeAt(inner) === 32);
+    path.push(empty ? null : rawKey.slice(inner, close));
+    pos = close + 1; // anything after the last "]" that is not "[" is ignored
   }
   return { base, path };
 }
@@ -132,12 +140,30 @@ export function parseStr(body: string): PhpArray {
   return result;
 }
 
-/** The parsed value as plain JSON-like data: arrays whose keys are all integers become lists, in PHP's iteration order. */
-export function toPlain(value: PhpValue): unknown {
-  if (typeof value === "string") return value;
-  const keys = [...value.keys()];
-  if (keys.length > 0 && keys.every(isIntegerKey)) return [...value.values()].map(toPlain);
+/**
+ * The parsed value as plain JSON-like data: arrays whose keys are all integers become lists, in PHP's
+ * iteration order. `text` turns each binary string into text; it returns null when the bytes are not
+ * valid, and that is reported with the field's name.
+ */
+export function toPlain(value: PhpValue, text: (binary: string) => string | null = (s) => s, path = ""): unknown {
+  if (typeof value === "string") {
+    const decoded = text(value);
+    if (decoded === null) throw new ParseError(path || "a field");
+    return decoded;
+  }
+  let list = value.size > 0;
+  for (const k of value.keys()) {
+    if (!isIntegerKey(k)) {
+      list = false;
+      break;
+    }
+  }
+  if (list) {
+    const out: unknown[] = [];
+    for (const [k, v] of value) out.push(toPlain(v, text, path ? `${path}[${k}]` : k));
+    return out;
+  }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of value) out[k] = toPlain(v);
+  for (const [k, v] of value) out[k] = toPlain(v, text, path ? `${path}[${k}]` : k);
   return out;
 }

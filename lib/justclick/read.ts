@@ -1,7 +1,7 @@
 import { decodeText } from "./body";
 import { classify, hintDisagreement, readHint } from "./classify";
 import type { NotificationKind } from "./kinds";
-import { ParseError, parseStr, toPlain, type PhpArray, type PhpValue } from "./parse-str";
+import { ParseError, parseStr, toPlain, type PhpArray } from "./parse-str";
 import { readNotification, type JustClickNotification } from "./schema";
 import { verifySignature, type SignatureForm } from "./signature";
 
@@ -16,17 +16,6 @@ export type Reading =
       kind: NotificationKind | null;
       orderId: string | null;
     };
-
-function decodeAll(value: PhpValue, charset: string, path: string): unknown {
-  if (typeof value === "string") {
-    const text = decodeText(value, charset);
-    if (text === null) throw new ParseError(`${path || "a field"} is not valid ${charset}`);
-    return text;
-  }
-  const out = new Map<string, PhpValue>();
-  for (const [k, v] of value) out.set(k, decodeAll(v, charset, path ? `${path}[${k}]` : k) as PhpValue);
-  return out;
-}
 
 /**
  * Reads a notification body: PHP-parses it, classifies it, checks its signature over the bytes as
@@ -52,9 +41,9 @@ export function readNotificationBody(body: Uint8Array, charset: string, query: U
 
   let plain: unknown;
   try {
-    plain = toPlain(decodeAll(fields, charset, "") as PhpArray);
+    plain = toPlain(fields, (binary) => decodeText(binary, charset));
   } catch (e) {
-    if (e instanceof ParseError) return { ok: false, problem: "malformed", reason: e.message, kind, orderId };
+    if (e instanceof ParseError) return { ok: false, problem: "malformed", reason: `${e.message} is not valid ${charset}`, kind, orderId };
     throw e;
   }
   const checked = readNotification(classification.kind, plain);

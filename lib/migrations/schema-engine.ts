@@ -49,7 +49,7 @@ async function withEngine<T>(url: string, fn: (engine: Engine) => Promise<T>): P
   const factory = new PrismaBetterSqlite3({ url });
   const opened: { dispose(): Promise<void> }[] = [];
   const tracked = {
-    provider: factory.provider,
+    provider: factory.provider as "sqlite",
     adapterName: factory.adapterName,
     connect: async () => {
       const connection = await factory.connect();

@@ -12,7 +12,7 @@ it("without JUSTCLICK_SECRET_KEY: 503 saying why, the notification kept for late
   const res = await POST(new Request("http://127.0.0.1/api/hooks", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } }));
   expect(res.status).toBe(503);
   expect(await res.text()).toMatch(/set JUSTCLICK_SECRET_KEY/);
-  const prisma = await reader();
+  const prisma = reader();
   expect(await prisma.notification.findFirst()).toMatchObject({ verdict: "REJECTED", reason: expect.stringMatching(/not configured/) });
   expect(await prisma.order.count()).toBe(0);
 });

@@ -7,13 +7,13 @@ import { loadSamples } from "@/lib/testing/samples";
 const tmp = await useTempDatabase();
 const { POST, GET } = await import("./route");
 const { reader } = await import("@/lib/db");
-const prisma = await reader();
+const prisma = reader();
 const samples = loadSamples();
 afterAll(() => tmp.cleanup());
 
 const FORM = "application/x-www-form-urlencoded";
 
-async function post(body: string | Uint8Array, { query = "", contentType = FORM as string | null, headers = {} as Record<string, string> } = {}) {
+async function post(body: string | Uint8Array<ArrayBuffer>, { query = "", contentType = FORM as string | null, headers = {} as Record<string, string> } = {}) {
   const h = new Headers(headers);
   if (contentType) h.set("content-type", contentType);
   const res = await POST(new Request(`http://127.0.0.1/api/hooks${query}`, { method: "POST", body, headers: h }));

@@ -1,0 +1,227 @@
+/**
+ * Every write the ingest path makes, as prepared statements on the write connection (see lib/db.ts
+ * for why not Prisma here). Column names and types follow prisma/schema.prisma; DateTime values are
+ * Unix milliseconds, booleans 0/1. Nothing here decides anything: lib/ingest/apply.ts does.
+ */
+import type Database from "better-sqlite3";
+import type { EventKind, OrderStatus, Verdict } from "../generated/prisma/enums";
+import type { Milestones } from "./order-state";
+
+const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
+const date = (v: number | null) => (v === null ? null : new Date(v));
+
+export interface NotificationUpdate {
+  kind: EventKind | null;
+  orderId: string | null;
+  verdict: Verdict;
+  reason: string | null;
+  signature: string | null;
+}
+
+export interface OrderSnapshotRow {
+  total: number;
+  email: string | null;
+  emailLower: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  middleName: string | null;
+  phone: string | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  postalCode: string | null;
+  address: string | null;
+  comment: string | null;
+  tag: string | null;
+  coupon: string | null;
+  domain: string | null;
+  payway: string | null;
+  paymentType: string | null;
+  link: string | null;
+  isRecurrent: boolean;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmContent: string | null;
+  utmTerm: string | null;
+  snapshotKind: EventKind;
+  snapshotAt: Date | null;
+}
+
+const SNAPSHOT_COLUMNS = [
+  "total", "email", "emailLower", "firstName", "lastName", "middleName", "phone", "country", "region", "city", "postalCode",
+  "address", "comment", "tag", "coupon", "domain", "payway", "paymentType", "link", "isRecurrent",
+  "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "snapshotKind", "snapshotAt",
+] as const;
+const STATE_COLUMNS = ["status", "createdAt", "firstPrepaidAt", "paidAt", "refundedAt", "cancelledAt"] as const;
+
+export interface OrderStateRow extends Milestones {
+  snapshotKind: EventKind;
+  snapshotAt: Date | null;
+}
+
+export interface ItemRow {
+  position: number;
+  productId: string | null;
+  title: string | null;
+  sum: number;
+  price: number | null;
+  pincode: string | null;
+}
+
+export interface EventRow {
+  orderId: string;
+  kind: EventKind;
+  dedupeKey: string;
+  occurredAt: Date;
+  amount: number | null;
+  orderTotal: number;
+  fingerprint: string;
+  possibleRepeat: boolean;
+  notificationId: number;
+}
+
+export interface FeeRow {
+  eventId: number;
+  orderId: string;
+  itemPosition: number;
+  productId: string | null;
+  itemSum: number;
+  partnerId: string;
+  level: number;
+  amount: number;
+  earnedAt: Date;
+  reversedAt: Date | null;
+}
+
+function snapshotParams(s: OrderSnapshotRow) {
+  return SNAPSHOT_COLUMNS.map((c) => (c === "isRecurrent" ? (s.isRecurrent ? 1 : 0) : c === "snapshotAt" ? ms(s.snapshotAt) : s[c]));
+}
+
+function stateParams(status: OrderStatus, m: Milestones) {
+  return [status, ms(m.createdAt), ms(m.firstPrepaidAt), ms(m.paidAt), ms(m.refundedAt), ms(m.cancelledAt)];
+}
+
+const q = (name: string) => `"${name}"`;
+
+export class IngestStore {
+  private readonly s;
+
+  constructor(readonly sqlite: Database.Database) {
+    const p = (sql: string) => sqlite.prepare(sql);
+    const allOrderColumns = ["id", ...SNAPSHOT_COLUMNS, ...STATE_COLUMNS, "firstSeenAt", "updatedAt"];
+    this.s = {
+      insertNotification: p(
+        `INSERT INTO "Notification" (receivedAt, body, contentType, query, verdict, reason) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+      ),
+      updateNotification: p(`UPDATE "Notification" SET kind = ?, orderId = ?, verdict = ?, reason = ?, signature = ? WHERE id = ?`),
+      findEvent: p(`SELECT fingerprint, amount, orderTotal FROM "OrderEvent" WHERE orderId = ? AND dedupeKey = ?`),
+      countEventsWithKeyPrefix: p(`SELECT count(*) AS n FROM "OrderEvent" WHERE orderId = ? AND substr(dedupeKey, 1, ?) = ?`),
+      findOrder: p(`SELECT snapshotKind, snapshotAt, createdAt, firstPrepaidAt, paidAt, refundedAt, cancelledAt FROM "Order" WHERE id = ?`),
+      insertOrder: p(`INSERT INTO "Order" (${allOrderColumns.map(q).join(", ")}) VALUES (${allOrderColumns.map(() => "?").join(", ")})`),
+      updateOrderState: p(`UPDATE "Order" SET ${STATE_COLUMNS.map((c) => `${q(c)} = ?`).join(", ")}, updatedAt = ? WHERE id = ?`),
+      updateOrderSnapshot: p(`UPDATE "Order" SET ${SNAPSHOT_COLUMNS.map((c) => `${q(c)} = ?`).join(", ")} WHERE id = ?`),
+      deleteItems: p(`DELETE FROM "OrderItem" WHERE orderId = ?`),
+      insertItem: p(`INSERT INTO "OrderItem" (orderId, position, productId, title, sum, price, pincode) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertEvent: p(
+        `INSERT INTO "OrderEvent" (orderId, kind, dedupeKey, occurredAt, amount, orderTotal, fingerprint, possibleRepeat, notificationId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      ),
+      upsertPartner: p(`INSERT INTO "Partner" (id, login, firstSeenAt) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET login = excluded.login`),
+      insertFee: p(
+        `INSERT INTO "PartnerFee" (eventId, orderId, itemPosition, productId, itemSum, partnerId, level, amount, earnedAt, reversedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      reverseFees: p(`UPDATE "PartnerFee" SET reversedAt = ? WHERE orderId = ? AND reversedAt IS NULL AND earnedAt <= ?`),
+    };
+  }
+
+  /** Runs `fn` in one transaction (BEGIN IMMEDIATE: take the write lock up front, never upgrade later). */
+  transaction<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn).immediate();
+  }
+
+  /** Runs `fn` in a savepoint of the open transaction: if it throws, only its changes are undone. */
+  savepoint<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn)();
+  }
+
+  insertNotification(n: { receivedAt: Date; body: Uint8Array; contentType: string | null; query: string | null; verdict: Verdict; reason: string | null }): number {
+    const body = Buffer.from(n.body.buffer, n.body.byteOffset, n.body.byteLength);
+    const row = this.s.insertNotification.get(ms(n.receivedAt), body, n.contentType, n.query, n.verdict, n.reason) as { id: number };
+    return row.id;
+  }
+
+  updateNotification(id: number, u: NotificationUpdate): void {
+    this.s.updateNotification.run(u.kind, u.orderId, u.verdict, u.reason, u.signature, id);
+  }
+
+  findEvent(orderId: string, dedupeKey: string): { fingerprint: string; amount: number | null; orderTotal: number } | undefined {
+    return this.s.findEvent.get(orderId, dedupeKey) as { fingerprint: string; amount: number | null; orderTotal: number } | undefined;
+  }
+
+  countEventsWithKeyPrefix(orderId: string, prefix: string): number {
+    return (this.s.countEventsWithKeyPrefix.get(orderId, prefix.length, prefix) as { n: number }).n;
+  }
+
+  findOrder(id: string): OrderStateRow | null {
+    const r = this.s.findOrder.get(id) as Record<string, number | null | string> | undefined;
+    if (!r) return null;
+    return {
+      snapshotKind: r.snapshotKind as EventKind,
+      snapshotAt: date(r.snapshotAt as number | null),
+      createdAt: date(r.createdAt as number | null),
+      firstPrepaidAt: date(r.firstPrepaidAt as number | null),
+      paidAt: date(r.paidAt as number | null),
+      refundedAt: date(r.refundedAt as number | null),
+      cancelledAt: date(r.cancelledAt as number | null),
+    };
+  }
+
+  insertOrder(id: string, snapshot: OrderSnapshotRow, status: OrderStatus, m: Milestones, now: Date): void {
+    this.s.insertOrder.run(id, ...snapshotParams(snapshot), ...stateParams(status, m), ms(now), ms(now));
+  }
+
+  updateOrderState(id: string, status: OrderStatus, m: Milestones, now: Date): void {
+    this.s.updateOrderState.run(...stateParams(status, m), ms(now), id);
+  }
+
+  updateOrderSnapshot(id: string, snapshot: OrderSnapshotRow): void {
+    this.s.updateOrderSnapshot.run(...snapshotParams(snapshot), id);
+  }
+
+  replaceItems(orderId: string, items: ItemRow[]): void {
+    this.s.deleteItems.run(orderId);
+    for (const i of items) this.s.insertItem.run(orderId, i.position, i.productId, i.title, i.sum, i.price, i.pincode);
+  }
+
+  insertEvent(e: EventRow): number {
+    const row = this.s.insertEvent.get(
+      e.orderId, e.kind, e.dedupeKey, ms(e.occurredAt), e.amount, e.orderTotal, e.fingerprint, e.possibleRepeat ? 1 : 0, e.notificationId,
+    ) as { id: number };
+    return row.id;
+  }
+
+  upsertPartner(id: string, login: string, now: Date): void {
+    this.s.upsertPartner.run(id, login, ms(now));
+  }
+
+  insertFee(f: FeeRow): void {
+    this.s.insertFee.run(f.eventId, f.orderId, f.itemPosition, f.productId, f.itemSum, f.partnerId, f.level, f.amount, ms(f.earnedAt), ms(f.reversedAt));
+  }
+
+  /** Reverses the order's fees earned up to `at` that are not reversed yet. */
+  reverseFees(orderId: string, at: Date): void {
+    this.s.reverseFees.run(ms(at), orderId, ms(at));
+  }
+}
+
+const stores = new WeakMap<Database.Database, IngestStore>();
+
+/** The store for a connection, its statements prepared once. */
+export function ingestStore(sqlite: Database.Database): IngestStore {
+  let store = stores.get(sqlite);
+  if (!store) {
+    store = new IngestStore(sqlite);
+    stores.set(sqlite, store);
+  }
+  return store;
+}
