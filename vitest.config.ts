@@ -9,5 +9,7 @@ export default defineConfig({
     // route-handler tests each open their own temporary SQLite file; keep files isolated
     pool: "forks",
     testTimeout: 20_000,
+    // next-auth imports "next/server" without an extension, which only bundlers resolve
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

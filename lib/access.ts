@@ -1,0 +1,35 @@
+/**
+ * Who may see what, in one place. Everything needs a signed-in user except the login page, the
+ * JustClick hook (it has its own signature check), the health check and Auth.js's own routes.
+ */
+
+const PUBLIC = [/^\/login(\/|$)/, /^\/api\/hooks(\/|$)/, /^\/api\/health(\/|$)/, /^\/api\/auth(\/|$)/];
+
+export function isPublic(pathname: string): boolean {
+  return PUBLIC.some((p) => p.test(pathname));
+}
+
+/**
+ * What an anonymous request gets: API callers a 401 JSON they can act on, people the login page, which
+ * sends them back where they were going. Null: let the request through.
+ */
+export function gate(pathname: string, search: string, signedIn: boolean): Response | null {
+  if (signedIn || isPublic(pathname)) return null;
+  if (pathname.startsWith("/api/")) {
+    return Response.json({ error: "unauthorized", message: "Sign in first: this endpoint needs a logged-in user" }, { status: 401 });
+  }
+  const back = pathname === "/" && !search ? "" : `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+  // A relative Location: Next rewrites loopback hosts in request.url, an absolute one could point elsewhere.
+  return new Response(null, { status: 307, headers: { location: `/login${back}` } });
+}
+
+/** Where to go after signing in: only a path on this site (no "//host", no scheme), else the overview. */
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  try {
+    const url = new URL(value, "http://localhost");
+    return url.origin === "http://localhost" ? url.pathname + url.search : "/";
+  } catch {
+    return "/";
+  }
+}

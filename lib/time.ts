@@ -1,0 +1,101 @@
+/**
+ * Dates in the shop's time zone. JustClick sends Unix seconds; a shop owner thinks in local days.
+ * A report range is a pair of local days (inclusive), turned here into instants [start, end) so the
+ * database only ever compares timestamps; a day is a local calendar day, 23 or 25 hours long across a
+ * daylight-saving change in zones that have one.
+ */
+import { TZDate } from "@date-fns/tz";
+import { addDays, format, startOfMonth, subDays } from "date-fns";
+
+/** A local calendar day, "2024-06-10". */
+export type Day = string;
+
+export interface DayRange {
+  from: Day;
+  to: Day;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `s` is a real calendar day written YYYY-MM-DD. */
+export function isDay(s: string): boolean {
+  const m = DAY.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 2000 && y <= 2100;
+}
+
+function local(day: Day, timeZone: string): TZDate {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, timeZone);
+}
+
+/** The instant a local day starts. */
+export function startOfDay(day: Day, timeZone: string): Date {
+  return new Date(local(day, timeZone).getTime());
+}
+
+/** The local day an instant falls on. */
+export function dayOf(instant: Date, timeZone: string): Day {
+  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
+}
+
+export function nextDay(day: Day): Day {
+  return format(addDays(local(day, "UTC"), 1), "yyyy-MM-dd");
+}
+
+/** [start, end) of a range of local days, inclusive of both. */
+export function rangeInstants(range: DayRange, timeZone: string): { start: Date; end: Date } {
+  return { start: startOfDay(range.from, timeZone), end: startOfDay(nextDay(range.to), timeZone) };
+}
+
+/** Every local day of a range with its [start, end) instants, for bucketing by day. */
+export function dayBuckets(range: DayRange, timeZone: string): { day: Day; start: Date; end: Date }[] {
+  const out: { day: Day; start: Date; end: Date }[] = [];
+  for (let day = range.from; day <= range.to; day = nextDay(day)) {
+    const next = nextDay(day);
+    out.push({ day, start: startOfDay(day, timeZone), end: startOfDay(next, timeZone) });
+  }
+  return out;
+}
+
+/** This month so far, in the shop's zone: the 1st to today. */
+export function thisMonth(now: Date, timeZone: string): DayRange {
+  const today = new TZDate(now.getTime(), timeZone);
+  return { from: format(startOfMonth(today), "yyyy-MM-dd"), to: format(today, "yyyy-MM-dd") };
+}
+
+/** The previous calendar month, in the shop's zone. */
+export function lastMonth(now: Date, timeZone: string): DayRange {
+  const firstOfThis = startOfMonth(new TZDate(now.getTime(), timeZone));
+  return { from: format(startOfMonth(subDays(firstOfThis, 1)), "yyyy-MM-dd"), to: format(subDays(firstOfThis, 1), "yyyy-MM-dd") };
+}
+
+/** The last `days` days including today. */
+export function lastDays(now: Date, timeZone: string, days: number): DayRange {
+  const today = new TZDate(now.getTime(), timeZone);
+  return { from: format(subDays(today, days - 1), "yyyy-MM-dd"), to: format(today, "yyyy-MM-dd") };
+}
+
+export function daysInRange(range: DayRange): number {
+  return Math.round((Date.UTC(...ymd(range.to)) - Date.UTC(...ymd(range.from))) / 86_400_000) + 1;
+}
+
+function ymd(day: Day): [number, number, number] {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return [y, m - 1, d];
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "10.06.2024, 10:18" in ru-RU: a moment as the shop's clock showed it. */
+export function formatDateTime(instant: Date, timeZone: string, locale: string): string {
+  const key = `${locale}|${timeZone}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "short", timeStyle: "short" });
+    dateTimeFormats.set(key, f);
+  }
+  return f.format(instant);
+}
