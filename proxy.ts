@@ -1,8 +1,10 @@
-import { gate } from "@/lib/access";
+import { gate, originOf } from "@/lib/access";
 import { auth } from "@/lib/auth";
 
 /** Every request but static files passes here; lib/access.ts decides. */
-export default auth((request) => gate(request.nextUrl.pathname, request.nextUrl.search, !!request.auth) ?? undefined);
+export default auth(
+  (request) => gate(request.nextUrl.pathname, request.nextUrl.search, !!request.auth, originOf(request.headers, request.nextUrl.origin)) ?? undefined,
+);
 
 export const config = {
   // the hook is public and hot: keep session decoding off its path (lib/access.ts lists it as public too)

@@ -10,7 +10,7 @@ type Handler = (params: URLSearchParams) => Promise<{ status: number; body: unkn
 
 export function jsonRoute(handler: Handler): (request: NextRequest, context: { params: Promise<object> }) => Promise<Response> {
   const route = auth(async (request) => {
-    const denied = gate(request.nextUrl.pathname, "", !!request.auth);
+    const denied = gate(request.nextUrl.pathname, "", !!request.auth, request.nextUrl.origin);
     if (denied) return denied;
     const { status, body } = await handler(request.nextUrl.searchParams);
     return Response.json(body, { status, headers: { "cache-control": "no-store" } });

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { DateRangeForm } from "@/components/date-range-form";
+import { HookUrls } from "@/components/hook-urls";
+import { KpiCard } from "@/components/kpi-card";
+import { NotificationsTable } from "@/components/notifications-table";
+import { RevenueChart } from "@/components/revenue-chart";
+import { config } from "@/lib/config";
+import { reader } from "@/lib/db";
+import { formatMoney } from "@/lib/money";
+import { getLatestNotifications } from "@/lib/reports/notifications";
+import { parseRange } from "@/lib/reports/range";
+import { getRevenueByDay, getSummary } from "@/lib/reports/summary";
+import { lastDays, lastMonth, thisMonth } from "@/lib/time";
+
+export const metadata: Metadata = { title: "Overview" };
+export const dynamic = "force-dynamic";
+
+async function siteOrigin(): Promise<string> {
+  const h = await headers();
+  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
+}
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+  const params = await searchParams;
+  const shop = config();
+  const now = new Date();
+  const presets = [
+    { label: "This month", range: thisMonth(now, shop.timeZone) },
+    { label: "Last month", range: lastMonth(now, shop.timeZone) },
+    { label: "Last 30 days", range: lastDays(now, shop.timeZone, 30) },
+  ];
+  const parsed = parseRange(params, now, shop.timeZone);
+  if (!parsed.ok) {
+    return (
+      <div className="space-y-4">
+        <DateRangeForm range={presets[0]!.range} presets={presets} />
+        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="range-error">
+          {parsed.message}
+        </p>
+      </div>
+    );
+  }
+  const range = parsed.range;
+  const prisma = reader();
+  const [summary, byDay, latest] = await Promise.all([
+    getSummary(prisma, range, shop),
+    getRevenueByDay(prisma, range, shop),
+    getLatestNotifications(prisma, 10),
+  ]);
+  const money = (minor: number) => formatMoney(minor, shop.currency, shop.locale);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Overview</h1>
+        <DateRangeForm range={range} presets={presets} />
+      </div>
+
+      {latest.length === 0 && (
+        <section className="rounded-xl bg-indigo-50 p-4 ring-1 ring-indigo-100" data-testid="empty-state">
+          <h2 className="font-medium text-indigo-900">No notifications yet</h2>
+          <p className="mb-3 text-sm text-indigo-900/80">
+            Paste these URLs into JustClick (product settings, or the account-wide notification settings) and set JUSTCLICK_SECRET_KEY to
+            your API key. Every order JustClick reports from then on shows up here.
+          </p>
+          <HookUrls origin={await siteOrigin()} />
+        </section>
+      )}
+
+      <section className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <KpiCard label="Gross revenue" value={money(summary.revenue.gross)} hint="Orders paid in the range" testId="kpi-gross" />
+        <KpiCard label="Refunds" value={money(summary.revenue.refunds)} hint="MoneyBacks received in the range" testId="kpi-refunds" />
+        <KpiCard label="Net revenue" value={money(summary.revenue.net)} testId="kpi-net" />
+        <KpiCard label="Prepayments received" value={money(summary.prepayments.received)} testId="kpi-prepayments" />
+        <KpiCard
+          label="Partner fees"
+          value={money(summary.partnerFees.earned)}
+          hint={`${money(summary.partnerFees.reversed)} reversed by refunds`}
+          testId="kpi-partner-fees"
+        />
+      </section>
+
+      <section className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <h2 className="mb-3 font-medium">Orders</h2>
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
+          {(
+            [
+              ["created", "Created"],
+              ["prepaid", "Prepaid"],
+              ["paid", "Paid"],
+              ["refunded", "Refunded"],
+              ["cancelled", "Cancelled"],
+            ] as const
+          ).map(([key, label]) => (
+            <div key={key}>
+              <dt className="text-slate-500">{label}</dt>
+              <dd className="text-xl font-semibold tabular-nums" data-testid={`orders-${key}`}>
+                {summary.orders[key]}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <h2 className="mb-3 font-medium">Revenue by day</h2>
+        <RevenueChart days={byDay} currency={shop.currency} locale={shop.locale} />
+      </section>
+
+      {latest.length > 0 && (
+        <section className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 className="mb-3 font-medium">Latest notifications</h2>
+          <NotificationsTable rows={latest} timeZone={shop.timeZone} locale={shop.locale} />
+        </section>
+      )}
+    </div>
+  );
+}
