@@ -3,7 +3,7 @@
 // of them, so the TypeScript parser is tested against PHP without needing PHP at test time.
 // Run: php -d max_input_vars=100000 scripts/php-parse-str-fixtures.php > lib/justclick/__fixtures__/php-parse-str.json
 // (PHP itself truncates at max_input_vars, 1000 by default: the 80-item body needs more.)
-// Needs PHP 8 (Debian: apt-get install php-cli). Bodies built with http_build_query are what a PHP
+// Needs PHP 8 (the fixtures come from PHP 8.2, Debian 12: apt-get install php-cli). Bodies built with http_build_query are what a PHP
 // sender such as JustClick produces.
 
 function canonical($v) {
@@ -44,6 +44,11 @@ $bodies = [
     'items%5B0%5D%5Bid%5D=x&items%5B0%5D%5Bsum%5D=1&items%5B1%5D%5Bid%5D=y',
     'items[1][id]=b&items[0][id]=a',
     'x[a][b][c][d][e][f][g]=deep',
+    'a%00b=1&c=2%003&d[x%00y]=4',
+    "a=1&b=2\0&c=3",
+    '__proto__[email]=x&email=y&constructor[prototype][z]=1',
+    'n[-5]=a&n[]=b',
+    str_repeat('l[]=v&', 3000) . 'l[]=last',
     http_build_query(order(1, 0)),
     http_build_query(order(25, 0)),
     http_build_query(order(80, 2)),

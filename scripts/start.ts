@@ -8,38 +8,31 @@
  * `npm start -- --no-build` skips step 4; `--host 127.0.0.1` binds to one address.
  */
 import { spawn, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import bcrypt from "bcryptjs";
 import { authSecret, DATA_DIR, type Config } from "../lib/config";
 import { openWriteConnection } from "../lib/db";
 import { migrateDatabase } from "../lib/migrations/migrate";
+import { ensureFirstUser } from "../lib/users";
 import { loadEnv } from "./env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const { values: args } = parseArgs({ options: { "no-build": { type: "boolean", default: false }, host: { type: "string" } } });
 
-function ensureFirstUser(config: Config) {
+function createFirstUser(config: Config) {
   const sqlite = openWriteConnection(config.databaseUrl);
   try {
-    const users = (sqlite.prepare(`SELECT count(*) AS n FROM "User"`).get() as { n: number }).n;
-    if (users > 0) return;
-    const generated = !config.admin;
-    const email = config.admin?.email.toLowerCase() ?? "admin@localhost";
-    const password = config.admin?.password ?? crypto.randomBytes(12).toString("base64url");
-    sqlite
-      .prepare(`INSERT INTO "User" (email, name, passwordHash, createdAt) VALUES (?, ?, ?, ?)`)
-      .run(email, "Owner", bcrypt.hashSync(password, 12), Date.now());
-    if (generated) {
+    const user = ensureFirstUser(sqlite, config.admin);
+    if (!user.created) return;
+    if (user.generated) {
       const file = path.join(DATA_DIR, "initial-admin.txt");
-      fs.writeFileSync(file, `email: ${email}\npassword: ${password}\n`, { mode: 0o600 });
-      console.log(`\n  No users yet and no ADMIN_EMAIL/ADMIN_PASSWORD: created ${email} with password ${password}`);
+      fs.writeFileSync(file, `email: ${user.email}\npassword: ${user.password}\n`, { mode: 0o600 });
+      console.log(`\n  No users yet and no ADMIN_EMAIL/ADMIN_PASSWORD: created ${user.email} with password ${user.password}`);
       console.log(`  (also written to ${file}; to choose your own, set ADMIN_EMAIL and ADMIN_PASSWORD before the first start)\n`);
     } else {
-      console.log(`Created the first user, ${email}.`);
+      console.log(`Created the first user, ${user.email}.`);
     }
   } finally {
     sqlite.close();
@@ -72,7 +65,7 @@ async function main() {
   const config = loadEnv();
   const applied = await migrateDatabase(config.databaseUrl);
   if (applied.length) console.log(`Database ${config.databaseUrl.slice(5)}: applied ${applied.join(", ")}`);
-  ensureFirstUser(config);
+  createFirstUser(config);
   authSecret(); // generated into data/ on first start when AUTH_SECRET is not set
   if (!config.justclickSecret) {
     console.warn("JUSTCLICK_SECRET_KEY is not set: the dashboard works, but /api/hooks answers 503 until it is (see README).");

@@ -63,16 +63,31 @@ interface Pending {
 
 let pending: Pending[] = [];
 
+const NOT_STORED = respond(503, "Database unavailable, notification not stored; please retry");
+
 function commitPending() {
   const batch = pending;
   pending = [];
-  const store = ingestStore(writeDb());
   let answers: HookResponse[];
   try {
-    answers = store.transaction(() => batch.map((p) => receiveOne(store, p.delivery, p.receivedAt)));
+    const store = ingestStore(writeDb());
+    try {
+      answers = store.transaction(() => batch.map((p) => receiveOne(store, p.delivery, p.receivedAt)));
+    } catch (e) {
+      if (batch.length === 1) throw e;
+      // One delivery's failure outside its savepoint must not cost the others: each on its own.
+      answers = batch.map((p) => {
+        try {
+          return store.transaction(() => receiveOne(store, p.delivery, p.receivedAt));
+        } catch (e) {
+          console.error("hook: could not store a notification", e);
+          return NOT_STORED;
+        }
+      });
+    }
   } catch (e) {
     console.error("hook: could not store notifications", e);
-    answers = batch.map(() => respond(503, "Database unavailable, notification not stored; please retry"));
+    answers = batch.map(() => NOT_STORED);
   }
   batch.forEach((p, i) => p.resolve(answers[i]!));
 }
@@ -101,10 +116,10 @@ function receiveOne(store: IngestStore, d: Delivery, receivedAt: Date): HookResp
   try {
     return store.savepoint(() => judge(store, id, body, format.charset, d, receivedAt));
   } catch (e) {
+    // Not the sender's fault (bad input never throws): the database, or a bug. Stored; a retry may work.
     console.error(`hook: notification ${id} stored but not applied`, e);
-    const reason = `not applied: database error (${String((e as Error).message).slice(0, 200)})`;
-    store.updateNotification(id, { kind: null, orderId: null, verdict: "RECEIVED", reason, signature: null });
-    return respond(503, "Database unavailable, notification stored but not applied; please retry");
+    store.markNotApplied(id, `not applied: ${String((e as Error).message).slice(0, 200)}`);
+    return respond(503, "Stored but not applied because of a server error; please retry");
   }
 }
 
@@ -119,7 +134,8 @@ function judge(store: IngestStore, id: number, body: Uint8Array, charset: string
   const reading = readNotificationBody(body, charset, new URLSearchParams(d.query), d.secret);
   if (!reading.ok) {
     const verdict = reading.problem === "forged" ? "REJECTED" : "INVALID";
-    store.updateNotification(id, { kind: kindOf(reading.kind), orderId: reading.orderId, verdict, reason: reading.reason, signature: null });
+    const reason = joinReasons(reading.reason, reading.hintNote);
+    store.updateNotification(id, { kind: kindOf(reading.kind), orderId: reading.orderId, verdict, reason, signature: null });
     return respond(STATUS_OF[reading.problem], reading.problem === "forged" ? `Forbidden: ${reading.reason}` : `Bad notification: ${reading.reason}`);
   }
 

@@ -115,6 +115,7 @@ export class IngestStore {
         `INSERT INTO "Notification" (receivedAt, body, contentType, query, verdict, reason) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
       ),
       updateNotification: p(`UPDATE "Notification" SET kind = ?, orderId = ?, verdict = ?, reason = ?, signature = ? WHERE id = ?`),
+      markNotApplied: p(`UPDATE "Notification" SET verdict = 'RECEIVED', reason = ? WHERE id = ?`),
       findEvent: p(`SELECT fingerprint, amount, orderTotal FROM "OrderEvent" WHERE orderId = ? AND dedupeKey = ?`),
       countEventsWithKeyPrefix: p(`SELECT count(*) AS n FROM "OrderEvent" WHERE orderId = ? AND substr(dedupeKey, 1, ?) = ?`),
       findOrder: p(`SELECT snapshotKind, snapshotAt, createdAt, firstPrepaidAt, paidAt, refundedAt, cancelledAt FROM "Order" WHERE id = ?`),
@@ -152,6 +153,11 @@ export class IngestStore {
 
   updateNotification(id: number, u: NotificationUpdate): void {
     this.s.updateNotification.run(u.kind, u.orderId, u.verdict, u.reason, u.signature, id);
+  }
+
+  /** The delivery stays in the log as received, with why it was not applied. */
+  markNotApplied(id: number, reason: string): void {
+    this.s.markNotApplied.run(reason, id);
   }
 
   findEvent(orderId: string, dedupeKey: string): { fingerprint: string; amount: number | null; orderTotal: number } | undefined {

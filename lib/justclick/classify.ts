@@ -1,7 +1,10 @@
 import type { PhpArray } from "./parse-str";
 import { isNotificationKind, type NotificationKind } from "./kinds";
 
-export type Classification = { ok: true; kind: NotificationKind } | { ok: false; reason: string };
+export type Classification =
+  | { ok: true; kind: NotificationKind }
+  /** `unmarked`: the payload has none of the fields that tell the type (a hint may) */
+  | { ok: false; reason: string; unmarked?: boolean };
 
 function field(fields: PhpArray, name: string): string | undefined {
   const v = fields.get(name);
@@ -29,7 +32,7 @@ export function classify(fields: PhpArray): Classification {
   }
   if (field(fields, "prepayment_sum") !== undefined) return { ok: true, kind: "prepaid" };
   if (field(fields, "paid") !== undefined || field(fields, "last_payment_sum") !== undefined) return { ok: true, kind: "paid" };
-  return { ok: false, reason: "no status, prepayment_sum, paid or last_payment_sum: not a JustClick notification type" };
+  return { ok: false, unmarked: true, reason: "no status, prepayment_sum, paid or last_payment_sum: not a JustClick notification type" };
 }
 
 const A_HINTS: Record<string, NotificationKind> = { make: "created", paid: "paid" };
@@ -38,8 +41,9 @@ export type Hint = { kind: NotificationKind | null; note: string | null };
 
 /**
  * The optional hint in the hook URL: our `?type=created|prepaid|paid|moneyback|cancel` or the
- * `?a=make|paid` JustClick's help suggests. It never overrides the payload; a hint we cannot read is
- * noted, not refused.
+ * `?a=make|paid` JustClick's help suggests. It never overrides the payload, but it helps where the
+ * payload is silent: JustClick's help says a created invoice is recognised by the absence of `paid`,
+ * which we only trust when the URL confirms it. A hint we cannot read is noted, not refused.
  */
 export function readHint(query: URLSearchParams): Hint {
   const type = query.get("type");
@@ -52,6 +56,13 @@ export function readHint(query: URLSearchParams): Hint {
     return kind ? { kind, note: null } : { kind: null, note: `unknown hint ?a=${a.slice(0, 40)}` };
   }
   return { kind: null, note: null };
+}
+
+/** The payload's type, or "created" for a payload without any type marker posted to the created-invoice URL. */
+export function classifyWithHint(fields: PhpArray, hint: Hint): Classification & { byHint?: boolean } {
+  const c = classify(fields);
+  if (!c.ok && c.unmarked && hint.kind === "created") return { ok: true, kind: "created", byHint: true };
+  return c;
 }
 
 /** A note for the log when the URL's hint and the payload disagree; null when they agree or there is no hint. */

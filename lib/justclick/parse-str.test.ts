@@ -38,6 +38,13 @@ describe("parseStr refuses what PHP would silently drop", () => {
 });
 
 describe("toPlain", () => {
+  it("keeps __proto__ an ordinary key", () => {
+    const plain = toPlain(parseStr("__proto__[email]=x&constructor[prototype][y]=1")) as Record<string, unknown>;
+    expect(plain.email).toBeUndefined();
+    expect(Object.keys(plain)).toEqual(["__proto__", "constructor"]);
+    expect(({} as Record<string, unknown>).y).toBeUndefined();
+  });
+
   it("turns integer-keyed arrays into lists in PHP iteration order and others into objects", () => {
     expect(toPlain(parseStr("items[1][id]=b&items[0][id]=a&utm[source]=x"))).toEqual({
       items: [{ id: "b" }, { id: "a" }],

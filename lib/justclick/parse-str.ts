@@ -67,13 +67,28 @@ export function urldecode(s: string): string {
   return out.toString("latin1", 0, n);
 }
 
-function nextIndex(arr: PhpArray): string {
-  let max = -1;
-  for (const key of arr.keys()) if (isIntegerKey(key) && Number(key) > max) max = Number(key);
-  return String(max + 1);
+// PHP's nNextFreeElement: one past the largest integer key so far (so after a lone -5 it is -4), 0 in
+// an array without one. Kept per array rather than recomputed, so `a[]=` appends stay linear.
+const nextFree = new WeakMap<PhpArray, number>();
+
+function setKey(arr: PhpArray, key: string | null, value: PhpValue): void {
+  const slot = key ?? String(nextFree.get(arr) ?? 0);
+  arr.set(slot, value);
+  if (isIntegerKey(slot)) {
+    const next = nextFree.get(arr);
+    const n = Number(slot);
+    if (next === undefined || n + 1 > next) nextFree.set(arr, n + 1);
+  }
 }
 
-/** Splits a decoded key into its base name and bracketed indexes the way PHP does; null = PHP drops it. */
+function child(arr: PhpArray, key: string | null): PhpArray {
+  const existing = key === null ? undefined : arr.get(key);
+  if (existing instanceof Map) return existing;
+  const created: PhpArray = new Map();
+  setKey(arr, key, created);
+  return created;
+}
+
 const NO_PATH: (string | null)[] = [];
 
 function splitKey(rawKey: string): { base: string; path: (string | null)[] } | null {
@@ -110,32 +125,32 @@ function splitKey(rawKey: string): { base: string; path: (string | null)[] } | n
 /** parse_str($body, $result); returns $result. */
 export function parseStr(body: string): PhpArray {
   const result: PhpArray = new Map();
+  // PHP reads the body as a C string: it ends at the first NUL byte
+  const nul = body.indexOf("\0");
+  const text = nul === -1 ? body : body.slice(0, nul);
   let pairs = 0;
-  for (const pair of body.split("&")) {
+  for (const pair of text.split("&")) {
     if (pair === "") continue;
     if (++pairs > PARSE_LIMITS.maxPairs) {
       throw new ParseError(`more than ${PARSE_LIMITS.maxPairs} fields in the body`);
     }
     const eq = pair.indexOf("=");
-    const rawKey = urldecode(eq === -1 ? pair : pair.slice(0, eq));
+    let rawKey = urldecode(eq === -1 ? pair : pair.slice(0, eq));
+    // ... and so does a variable name, even a %00 in it
+    const keyNul = rawKey.indexOf("\0");
+    if (keyNul !== -1) rawKey = rawKey.slice(0, keyNul);
     const value = eq === -1 ? "" : urldecode(pair.slice(eq + 1));
     const split = splitKey(rawKey);
     if (!split) continue;
 
+    // descend into target[key] for each index, making it an array when it is missing or a string
     let target = result;
     let key: string | null = split.base;
     for (const index of split.path) {
-      // descend into target[key], making it an array when it is missing or a string
-      const slot: string = key === null ? nextIndex(target) : key;
-      let child = target.get(slot);
-      if (!(child instanceof Map)) {
-        child = new Map();
-        target.set(slot, child);
-      }
-      target = child;
+      target = child(target, key);
       key = index;
     }
-    target.set(key === null ? nextIndex(target) : key, value);
+    setKey(target, key, value);
   }
   return result;
 }
@@ -163,7 +178,8 @@ export function toPlain(value: PhpValue, text: (binary: string) => string | null
     for (const [k, v] of value) out.push(toPlain(v, text, path ? `${path}[${k}]` : k));
     return out;
   }
-  const out: Record<string, unknown> = {};
+  // no prototype: a "__proto__" key is just a key, not a way to smuggle in inherited fields
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [k, v] of value) out[k] = toPlain(v, text, path ? `${path}[${k}]` : k);
   return out;
 }

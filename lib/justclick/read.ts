@@ -1,8 +1,8 @@
 import { decodeText } from "./body";
-import { classify, hintDisagreement, readHint } from "./classify";
+import { classifyWithHint, hintDisagreement, readHint } from "./classify";
 import type { NotificationKind } from "./kinds";
 import { ParseError, parseStr, toPlain, type PhpArray } from "./parse-str";
-import { readNotification, type JustClickNotification } from "./schema";
+import { INVOICE_ID, readNotification, type JustClickNotification } from "./schema";
 import { verifySignature, type SignatureForm } from "./signature";
 
 /** What a notification body says, or at which step and why it is refused. */
@@ -15,6 +15,7 @@ export type Reading =
       reason: string;
       kind: NotificationKind | null;
       orderId: string | null;
+      hintNote: string | null;
     };
 
 /**
@@ -26,33 +27,39 @@ export function readNotificationBody(body: Uint8Array, charset: string, query: U
   try {
     fields = parseStr(Buffer.from(body).toString("latin1"));
   } catch (e) {
-    if (e instanceof ParseError) return { ok: false, problem: "malformed", reason: e.message, kind: null, orderId: null };
+    if (e instanceof ParseError) return { ok: false, problem: "malformed", reason: e.message, kind: null, orderId: null, hintNote: null };
     throw e;
   }
   const rawId = fields.get("id");
-  const orderId = typeof rawId === "string" && /^[0-9]{1,20}$/.test(rawId) ? rawId : null;
+  const orderId = typeof rawId === "string" && INVOICE_ID.test(rawId) ? rawId : null;
 
-  const classification = classify(fields);
+  const hint = readHint(query);
+  const classification = classifyWithHint(fields, hint);
   const kind = classification.ok ? classification.kind : null;
+  const hintNote = classification.ok
+    ? classification.byHint
+      ? "no type in the payload: taken as created because it came to the created-invoice URL"
+      : hintDisagreement(hint, classification.kind)
+    : hint.note;
 
   const signature = verifySignature(fields, secret);
-  if (!signature.ok) return { ok: false, problem: "forged", reason: signature.reason, kind, orderId };
-  if (!classification.ok) return { ok: false, problem: "unclassifiable", reason: classification.reason, kind, orderId };
+  if (!signature.ok) return { ok: false, problem: "forged", reason: signature.reason, kind, orderId, hintNote };
+  if (!classification.ok) return { ok: false, problem: "unclassifiable", reason: classification.reason, kind, orderId, hintNote };
 
   let plain: unknown;
   try {
     plain = toPlain(fields, (binary) => decodeText(binary, charset));
   } catch (e) {
-    if (e instanceof ParseError) return { ok: false, problem: "malformed", reason: `${e.message} is not valid ${charset}`, kind, orderId };
+    if (e instanceof ParseError) return { ok: false, problem: "malformed", reason: `${e.message} is not valid ${charset}`, kind, orderId, hintNote };
     throw e;
   }
   const checked = readNotification(classification.kind, plain);
-  if (!checked.ok) return { ok: false, problem: "invalid", reason: checked.reason, kind, orderId };
+  if (!checked.ok) return { ok: false, problem: "invalid", reason: checked.reason, kind, orderId, hintNote };
 
   return {
     ok: true,
     notification: checked.notification,
     signature: signature.form,
-    hintNote: hintDisagreement(readHint(query), classification.kind),
+    hintNote,
   };
 }

@@ -68,8 +68,11 @@ const utm = z
   .optional()
   .transform((v) => v ?? { source: null, medium: null, campaign: null, content: null, term: null });
 
+/** JustClick's invoice number: digits (6 to 8 seen), kept as text. */
+export const INVOICE_ID = /^[0-9]{1,20}$/;
+
 export const notificationFields = z.object({
-  id: z.string({ message: "is missing" }).regex(/^[0-9]{1,20}$/, "must be the invoice number (digits)"),
+  id: z.string({ message: "is missing" }).regex(INVOICE_ID, "must be the invoice number (digits)"),
   email: text,
   first_name: text,
   last_name: text,
