@@ -8,5 +8,5 @@ export default auth(
 
 export const config = {
   // the hook is public and hot: keep session decoding off its path (lib/access.ts lists it as public too)
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/hooks).*)"],
+  matcher: ["/((?!_next/static/|_next/image|favicon.ico$|robots.txt$|api/hooks(?:/|$)).*)"],
 };

@@ -35,7 +35,7 @@ describe("who may see what", () => {
 
   it("returns after login only to paths on this site", () => {
     expect(safeCallbackPath("/?from=2024-06-01")).toBe("/?from=2024-06-01");
-    for (const bad of ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", undefined, 42]) {
+    for (const bad of ["/.//evil.example", "//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", undefined, 42]) {
       expect(safeCallbackPath(bad)).toBe("/");
     }
   });

@@ -38,7 +38,9 @@ export function safeCallbackPath(value: unknown): string {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   try {
     const url = new URL(value, "http://localhost");
-    return url.origin === "http://localhost" ? url.pathname + url.search : "/";
+    const path = url.pathname + url.search;
+    // normalising can turn "/.//host" into "//host", which browsers read as another site
+    return url.origin === "http://localhost" && !path.startsWith("//") ? path : "/";
   } catch {
     return "/";
   }

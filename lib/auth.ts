@@ -28,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
   pages: { signIn: "/login" },
   // a wrong password is an everyday event, not a server error worth a stack trace
-  logger: { error: (e) => (e.name === "CredentialsSignin" ? undefined : console.error("[auth]", e)) },
+  logger: { error: (e) => ((e as { type?: string }).type === "CredentialsSignin" ? undefined : console.error("[auth]", e)) },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },

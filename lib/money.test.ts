@@ -9,12 +9,12 @@ describe("parseMoney (JustClick sends decimal strings, both 990 and 1499.50)", (
     ["0", 0],
     ["0.01", 1],
     ["0990", 99000],
-    ["9999999999999.99", 999999999999999],
+    ["9999999999.99", 999999999999],
   ])("%s -> %i minor units", (text, minor) => {
     expect(parseMoney(text)).toBe(minor);
   });
 
-  it.each(["", "-5", "1,50", "1.505", ".5", "5.", "1e3", " 990", "990 ", "1 499", "NaN", "0x10", "+5", "99999999999999"])(
+  it.each(["", "-5", "1,50", "1.505", ".5", "5.", "1e3", " 990", "990 ", "1 499", "NaN", "0x10", "+5", "10000000000"])(
     "refuses %j instead of guessing",
     (text) => {
       expect(parseMoney(text)).toBeNull();

@@ -3,9 +3,14 @@
  * from text into numbers and back.
  */
 
-const PLAIN_DECIMAL = /^([0-9]{1,13})(?:\.([0-9]{1,2}))?$/;
+// Up to 10 integer digits (under ten billion): far above any real invoice, and sums of them stay exact
+// integers in JavaScript (2^53) for millions of notifications.
+const PLAIN_DECIMAL = /^([0-9]{1,10})(?:\.([0-9]{1,2}))?$/;
 
-/** "990" -> 99000, "1499.5" -> 149950; null for anything that is not a plain non-negative decimal with at most two fraction digits. */
+/**
+ * "990" -> 99000, "1499.5" -> 149950; null for anything that is not a plain non-negative decimal with
+ * at most two fraction digits and ten integer digits.
+ */
 export function parseMoney(text: string): number | null {
   const m = PLAIN_DECIMAL.exec(text);
   if (!m) return null;

@@ -27,8 +27,7 @@ export function isDay(s: string): boolean {
 }
 
 function local(day: Day, timeZone: string): TZDate {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, timeZone);
+  return new TZDate(...ymd(day), timeZone);
 }
 
 /** The instant a local day starts. */

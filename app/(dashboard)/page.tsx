@@ -5,21 +5,18 @@ import { HookUrls } from "@/components/hook-urls";
 import { KpiCard } from "@/components/kpi-card";
 import { NotificationsTable } from "@/components/notifications-table";
 import { RevenueChart } from "@/components/revenue-chart";
+import { originOf } from "@/lib/access";
 import { config } from "@/lib/config";
 import { reader } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { getLatestNotifications } from "@/lib/reports/notifications";
 import { parseRange } from "@/lib/reports/range";
-import { getRevenueByDay, getSummary } from "@/lib/reports/summary";
+import { getPrepaymentDoubts, getRevenueByDay, getSummary } from "@/lib/reports/summary";
 import { lastDays, lastMonth, thisMonth } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
 
-async function siteOrigin(): Promise<string> {
-  const h = await headers();
-  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
-}
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const params = await searchParams;
@@ -43,10 +40,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
   const range = parsed.range;
   const prisma = reader();
-  const [summary, byDay, latest] = await Promise.all([
+  const [summary, byDay, latest, doubts] = await Promise.all([
     getSummary(prisma, range, shop),
     getRevenueByDay(prisma, range, shop),
     getLatestNotifications(prisma, 10),
+    getPrepaymentDoubts(prisma, range, shop),
   ]);
   const money = (minor: number) => formatMoney(minor, shop.currency, shop.locale);
 
@@ -64,7 +62,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             Paste these URLs into JustClick (product settings, or the account-wide notification settings) and set JUSTCLICK_SECRET_KEY to
             your API key. Every order JustClick reports from then on shows up here.
           </p>
-          <HookUrls origin={await siteOrigin()} />
+          <HookUrls origin={originOf(await headers(), `http://localhost:${shop.port}`)} />
         </section>
       )}
 
@@ -72,7 +70,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <KpiCard label="Gross revenue" value={money(summary.revenue.gross)} hint="Orders paid in the range" testId="kpi-gross" />
         <KpiCard label="Refunds" value={money(summary.revenue.refunds)} hint="MoneyBacks received in the range" testId="kpi-refunds" />
         <KpiCard label="Net revenue" value={money(summary.revenue.net)} testId="kpi-net" />
-        <KpiCard label="Prepayments received" value={money(summary.prepayments.received)} testId="kpi-prepayments" />
+        <KpiCard
+          label="Prepayments received"
+          value={money(summary.prepayments.received)}
+          hint={doubts.count ? `incl. ${money(doubts.amount)} in ${doubts.count} that may be repeated deliveries (see the log)` : undefined}
+          testId="kpi-prepayments"
+        />
         <KpiCard
           label="Partner fees"
           value={money(summary.partnerFees.earned)}

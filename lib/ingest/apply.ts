@@ -52,12 +52,16 @@ export function applyNotification(store: IngestStore, n: JustClickNotification, 
   let dedupeKey = facts.key;
   let possibleRepeat = false;
 
+  let doubt: string | null = null;
   if (facts.kind === "PREPAID") {
     // Same amount as an earlier prepayment: a second instalment or a retry, the body cannot tell.
-    // Record it as another instalment and flag the doubt.
+    // Record it as another instalment and flag the doubt; likewise prepayments beyond the order total
+    // (the signature does not cover amounts, so a replayed body may carry any).
     const same = store.countEventsWithKeyPrefix(n.orderId, `${facts.key}:`);
     dedupeKey = `${facts.key}:${same + 1}`;
-    possibleRepeat = same > 0;
+    if (same > 0) doubt = "same amount as an earlier prepayment of this order: recorded as another instalment, but it may be a repeated delivery";
+    else if (store.sumPrepayments(n.orderId) + facts.amount! > n.total) doubt = "prepayments of this order now exceed its total: recorded, but it may be a repeated or altered delivery";
+    possibleRepeat = doubt !== null;
   } else {
     const applied = store.findEvent(n.orderId, dedupeKey);
     if (applied) {
@@ -99,10 +103,7 @@ export function applyNotification(store: IngestStore, n: JustClickNotification, 
   if (facts.kind === "PAID") recordPartnerFees(store, n, eventId, facts.occurredAt, milestones.refundedAt, receivedAt);
   if (facts.kind === "MONEYBACK") store.reverseFees(n.orderId, facts.occurredAt);
 
-  return {
-    verdict: "APPLIED",
-    reason: possibleRepeat ? "same amount as an earlier prepayment of this order: recorded as another instalment, but it may be a repeated delivery" : null,
-  };
+  return { verdict: "APPLIED", reason: doubt };
 }
 
 /** One fee line per item, partner and level of a payment; a rebill that carries partners earns again. */

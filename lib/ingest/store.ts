@@ -117,6 +117,7 @@ export class IngestStore {
       updateNotification: p(`UPDATE "Notification" SET kind = ?, orderId = ?, verdict = ?, reason = ?, signature = ? WHERE id = ?`),
       markNotApplied: p(`UPDATE "Notification" SET verdict = 'RECEIVED', reason = ? WHERE id = ?`),
       findEvent: p(`SELECT fingerprint, amount, orderTotal FROM "OrderEvent" WHERE orderId = ? AND dedupeKey = ?`),
+      sumPrepayments: p(`SELECT coalesce(sum(amount), 0) AS total FROM "OrderEvent" WHERE orderId = ? AND kind = 'PREPAID'`),
       countEventsWithKeyPrefix: p(`SELECT count(*) AS n FROM "OrderEvent" WHERE orderId = ? AND substr(dedupeKey, 1, ?) = ?`),
       findOrder: p(`SELECT snapshotKind, snapshotAt, createdAt, firstPrepaidAt, paidAt, refundedAt, cancelledAt FROM "Order" WHERE id = ?`),
       insertOrder: p(`INSERT INTO "Order" (${allOrderColumns.map(q).join(", ")}) VALUES (${allOrderColumns.map(() => "?").join(", ")})`),
@@ -127,7 +128,10 @@ export class IngestStore {
       insertEvent: p(
         `INSERT INTO "OrderEvent" (orderId, kind, dedupeKey, occurredAt, amount, orderTotal, fingerprint, possibleRepeat, notificationId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       ),
-      upsertPartner: p(`INSERT INTO "Partner" (id, login, firstSeenAt) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET login = excluded.login`),
+      // a notification without partner_name neither blanks nor replaces a login we know
+      upsertPartner: p(
+        `INSERT INTO "Partner" (id, login, firstSeenAt) VALUES (?, coalesce(?, ?), ?) ON CONFLICT (id) DO UPDATE SET login = coalesce(?, login)`,
+      ),
       insertFee: p(
         `INSERT INTO "PartnerFee" (eventId, orderId, itemPosition, productId, itemSum, partnerId, level, amount, earnedAt, reversedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
@@ -168,6 +172,10 @@ export class IngestStore {
     return (this.s.countEventsWithKeyPrefix.get(orderId, prefix.length, prefix) as { n: number }).n;
   }
 
+  sumPrepayments(orderId: string): number {
+    return (this.s.sumPrepayments.get(orderId) as { total: number }).total;
+  }
+
   findOrder(id: string): OrderStateRow | null {
     const r = this.s.findOrder.get(id) as Record<string, number | null | string> | undefined;
     if (!r) return null;
@@ -206,8 +214,8 @@ export class IngestStore {
     return row.id;
   }
 
-  upsertPartner(id: string, login: string, now: Date): void {
-    this.s.upsertPartner.run(id, login, ms(now));
+  upsertPartner(id: string, login: string | null, now: Date): void {
+    this.s.upsertPartner.run(id, login, id, ms(now), login);
   }
 
   insertFee(f: FeeRow): void {

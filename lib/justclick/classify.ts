@@ -1,4 +1,4 @@
-import type { PhpArray } from "./parse-str";
+import { stringField, type PhpArray } from "./parse-str";
 import { isNotificationKind, type NotificationKind } from "./kinds";
 
 export type Classification =
@@ -6,10 +6,8 @@ export type Classification =
   /** `unmarked`: the payload has none of the fields that tell the type (a hint may) */
   | { ok: false; reason: string; unmarked?: boolean };
 
-function field(fields: PhpArray, name: string): string | undefined {
-  const v = fields.get(name);
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
+/** A non-empty single value: `paid=` (empty) does not make a payment. */
+const field = (fields: PhpArray, name: string) => stringField(fields, name) || undefined;
 
 const STATUSES: Record<string, NotificationKind> = {
   new_order: "created",

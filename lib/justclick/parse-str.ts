@@ -47,6 +47,12 @@ function hexValue(c: number): number {
   return -1;
 }
 
+/** A top-level field's value when it is a single string (not an array), else undefined. */
+export function stringField(fields: PhpArray, name: string): string | undefined {
+  const v = fields.get(name);
+  return typeof v === "string" ? v : undefined;
+}
+
 /** PHP's urldecode() on a binary string, returning a binary string. */
 export function urldecode(s: string): string {
   if (s.indexOf("%") === -1 && s.indexOf("+") === -1) return s;

@@ -1,7 +1,7 @@
 import { decodeText } from "./body";
 import { classifyWithHint, hintDisagreement, readHint } from "./classify";
 import type { NotificationKind } from "./kinds";
-import { ParseError, parseStr, toPlain, type PhpArray } from "./parse-str";
+import { ParseError, parseStr, stringField, toPlain, type PhpArray } from "./parse-str";
 import { INVOICE_ID, readNotification, type JustClickNotification } from "./schema";
 import { verifySignature, type SignatureForm } from "./signature";
 
@@ -30,8 +30,8 @@ export function readNotificationBody(body: Uint8Array, charset: string, query: U
     if (e instanceof ParseError) return { ok: false, problem: "malformed", reason: e.message, kind: null, orderId: null, hintNote: null };
     throw e;
   }
-  const rawId = fields.get("id");
-  const orderId = typeof rawId === "string" && INVOICE_ID.test(rawId) ? rawId : null;
+  const rawId = stringField(fields, "id");
+  const orderId = rawId !== undefined && INVOICE_ID.test(rawId) ? rawId : null;
 
   const hint = readHint(query);
   const classification = classifyWithHint(fields, hint);

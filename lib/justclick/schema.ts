@@ -18,7 +18,7 @@ const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const money = z.string().transform((s, ctx) => {
   const minor = parseMoney(s);
   if (minor === null) {
-    ctx.addIssue({ code: "custom", message: `"${s.slice(0, 30)}" is not an amount (digits, optionally "." and up to two decimals)` });
+    ctx.addIssue({ code: "custom", message: `"${s.slice(0, 30)}" is not an amount (up to ten digits, optionally "." and up to two decimals)` });
     return z.NEVER;
   }
   return minor;
@@ -105,7 +105,8 @@ export type NotificationFields = z.output<typeof notificationFields>;
 export interface PartnerShare {
   level: 1 | 2;
   partnerId: string;
-  login: string;
+  /** partner_name, null when the notification had none */
+  login: string | null;
   fee: number;
 }
 
@@ -182,7 +183,7 @@ export function readNotification(kind: NotificationKind, plain: unknown): Fields
     partners: it.partners.map((p) => ({
       level: p.partner_lvl as 1 | 2,
       partnerId: p.partner_id,
-      login: p.partner_name || p.partner_id,
+      login: p.partner_name || null,
       fee: p.partner_fee,
     })),
   }));

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { PhpArray } from "./parse-str";
+import { stringField, type PhpArray } from "./parse-str";
 
 /**
  * Which form of md5(id . email . paid . secret) matched: with the `paid` time, with an empty string in
@@ -10,10 +10,7 @@ export type SignatureForm = "paid" | "empty" | "created";
 
 export type SignatureCheck = { ok: true; form: SignatureForm } | { ok: false; reason: string };
 
-function raw(fields: PhpArray, name: string): string {
-  const v = fields.get(name);
-  return typeof v === "string" ? v : "";
-}
+const raw = (fields: PhpArray, name: string) => stringField(fields, name) ?? "";
 
 function md5(binary: string): Buffer {
   return createHash("md5").update(Buffer.from(binary, "latin1")).digest();

@@ -8,7 +8,9 @@
  * - partner fees earned: Σ fees of payments in the range (prepayments earn nothing); reversed: Σ fees
  *   a MoneyBack in the range reversed;
  * - orders: created by JustClick's `created` time; prepaid / paid / refunded / cancelled by the date
- *   of the event that put the order in that state (an order paid twice in the range counts once).
+ *   of the event that put the order in that state: its first prepayment, its first payment (a rebill
+ *   adds revenue, not a paid order), its MoneyBack, its cancellation (only if it stayed cancelled: a
+ *   cancel after payment changes nothing).
  */
 import type { PrismaClient } from "../generated/prisma/client";
 
@@ -33,13 +35,19 @@ export interface Shop {
 export async function getSummary(prisma: PrismaClient, range: DayRange, shop: Shop): Promise<Summary> {
   const { start, end } = rangeInstants(range, shop.timeZone);
   const [s, e] = [start.getTime(), end.getTime()];
-  const [events, created, fees] = await Promise.all([
-    prisma.$queryRaw<{ kind: string; total: bigint | null; amount: bigint | null; orders: bigint }[]>`
-      SELECT kind, SUM(orderTotal) AS total, SUM(amount) AS amount, COUNT(DISTINCT orderId) AS orders
+  const [events, orders, fees] = await Promise.all([
+    prisma.$queryRaw<{ kind: string; total: bigint | null; amount: bigint | null }[]>`
+      SELECT kind, SUM(orderTotal) AS total, SUM(amount) AS amount
       FROM "OrderEvent"
-      WHERE kind IN ('PREPAID', 'PAID', 'MONEYBACK', 'CANCELLED') AND occurredAt >= ${s} AND occurredAt < ${e}
+      WHERE kind IN ('PREPAID', 'PAID', 'MONEYBACK') AND occurredAt >= ${s} AND occurredAt < ${e}
       GROUP BY kind`,
-    prisma.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM "Order" WHERE createdAt >= ${s} AND createdAt < ${e}`,
+    prisma.$queryRaw<Record<"created" | "prepaid" | "paid" | "refunded" | "cancelled", bigint>[]>`
+      SELECT
+        (SELECT COUNT(*) FROM "Order" WHERE createdAt >= ${s} AND createdAt < ${e}) AS created,
+        (SELECT COUNT(*) FROM "Order" WHERE firstPrepaidAt >= ${s} AND firstPrepaidAt < ${e}) AS prepaid,
+        (SELECT COUNT(*) FROM "Order" WHERE paidAt >= ${s} AND paidAt < ${e}) AS paid,
+        (SELECT COUNT(*) FROM "Order" WHERE refundedAt >= ${s} AND refundedAt < ${e}) AS refunded,
+        (SELECT COUNT(*) FROM "Order" WHERE cancelledAt >= ${s} AND cancelledAt < ${e} AND status = 'CANCELLED') AS cancelled`,
     prisma.$queryRaw<{ earned: bigint | null; reversed: bigint | null }[]>`
       SELECT
         (SELECT SUM(amount) FROM "PartnerFee" WHERE earnedAt >= ${s} AND earnedAt < ${e}) AS earned,
@@ -53,11 +61,11 @@ export async function getSummary(prisma: PrismaClient, range: DayRange, shop: Sh
     from: range.from,
     to: range.to,
     orders: {
-      created: int(created[0]?.n),
-      prepaid: int(byKind("PREPAID")?.orders),
-      paid: int(byKind("PAID")?.orders),
-      refunded: int(byKind("MONEYBACK")?.orders),
-      cancelled: int(byKind("CANCELLED")?.orders),
+      created: int(orders[0]?.created),
+      prepaid: int(orders[0]?.prepaid),
+      paid: int(orders[0]?.paid),
+      refunded: int(orders[0]?.refunded),
+      cancelled: int(orders[0]?.cancelled),
     },
     revenue: { gross, refunds, net: gross - refunds },
     prepayments: { received: int(byKind("PREPAID")?.amount) },
@@ -86,3 +94,12 @@ export async function getRevenueByDay(prisma: PrismaClient, range: DayRange, sho
   return rows.map((r) => ({ day: r.day, gross: int(r.gross), refunds: int(r.refunds) }));
 }
 
+
+/** Prepayments in the range that may be repeated deliveries (see OrderEvent.possibleRepeat): they are in `received`. */
+export async function getPrepaymentDoubts(prisma: PrismaClient, range: DayRange, shop: Shop): Promise<{ count: number; amount: number }> {
+  const { start, end } = rangeInstants(range, shop.timeZone);
+  const rows = await prisma.$queryRaw<{ n: bigint; amount: bigint | null }[]>`
+    SELECT COUNT(*) AS n, SUM(amount) AS amount FROM "OrderEvent"
+    WHERE kind = 'PREPAID' AND occurredAt >= ${start.getTime()} AND occurredAt < ${end.getTime()} AND possibleRepeat`;
+  return { count: int(rows[0]?.n), amount: int(rows[0]?.amount) };
+}

@@ -9,6 +9,8 @@ export async function GET(): Promise<Response> {
     await prisma.$queryRawUnsafe("SELECT 1");
     return Response.json({ status: "ok", database: "ok" });
   } catch (e) {
-    return Response.json({ status: "error", database: (e as Error).message.slice(0, 200) }, { status: 503 });
+    // the details (file paths, SQL) go to the server log, not to anonymous callers
+    console.error("health: database check failed", e);
+    return Response.json({ status: "error", database: "unavailable" }, { status: 503 });
   }
 }

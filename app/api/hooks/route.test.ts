@@ -177,6 +177,24 @@ describe("repeats and conflicts", () => {
     expect((await lastLog()).reason).toMatch(/may be a repeated delivery/);
   });
 
+  it("flags a prepayment that takes the order past its total", async () => {
+    const body = (sum: string) => signedBody({ id: "700010", email: "p@example.com", prepayment_sum: sum, items: [{ id: "x", sum: "300" }] }, TEST_SECRET);
+    await post(body("200"));
+    await post(body("150"));
+    expect((await order("700010"))!.events.map((e) => [e.amount, e.possibleRepeat])).toEqual([[20000, false], [15000, true]]);
+    expect((await lastLog()).reason).toMatch(/exceed its total/);
+  });
+
+  it("keeps a partner's known login when a later payment does not name them", async () => {
+    const pay = (id: string, paid: string, name?: string) =>
+      signedBody({ id, email: "p@example.com", paid, last_payment_sum: "10", items: [{ sum: "10", partners: [{ partner_lvl: "1", partner_id: "777", partner_name: name, partner_fee: "1" }] }] }, TEST_SECRET);
+    await post(pay("700011", "1718000000"));
+    expect((await prisma.partner.findUnique({ where: { id: "777" } }))!.login).toBe("777");
+    await post(pay("700012", "1718000001", "named_partner"));
+    await post(pay("700013", "1718000002"));
+    expect((await prisma.partner.findUnique({ where: { id: "777" } }))!.login).toBe("named_partner");
+  });
+
   it("records a URL hint that disagrees with the payload, and the payload decides", async () => {
     const body = signedBody({ status: "new_order", id: "700002", email: "h@example.com", items: [{ id: "x", sum: "1" }] }, TEST_SECRET);
     expect((await post(body, { query: "?a=paid" })).status).toBe(200);
@@ -329,7 +347,7 @@ describe("answers for bad input: a clear 4xx, never a 500, nothing stored is tou
     const body = signedBody({ id: "900002", email: "a@b.c", paid: "1718000000", last_payment_sum: "10,50", items: [{ sum: "10,50" }] }, TEST_SECRET);
     const res = await post(body);
     expect(res.status).toBe(400);
-    expect(res.text).toBe('Bad notification: last_payment_sum: "10,50" is not an amount (digits, optionally "." and up to two decimals); items[0][sum]: "10,50" is not an amount (digits, optionally "." and up to two decimals)');
+    expect(res.text).toBe('Bad notification: last_payment_sum: "10,50" is not an amount (up to ten digits, optionally "." and up to two decimals); items[0][sum]: "10,50" is not an amount (up to ten digits, optionally "." and up to two decimals)');
     expect(await lastLog()).toMatchObject({ verdict: "INVALID", orderId: "900002" });
     expect(await order("900002")).toBeNull();
   });

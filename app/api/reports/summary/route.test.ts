@@ -62,8 +62,17 @@ describe("GET /api/reports/summary", () => {
   it("dates payments by their paid time: June 2024 without the July rebill, July with only it", async () => {
     const june = (await summary("?from=2024-06-01&to=2024-06-30")).body;
     expect(june).toMatchObject({ orders: { created: 7, paid: 6, refunded: 0, prepaid: 0 }, revenue: { gross: 5075200, refunds: 0 }, prepayments: { received: 0 } });
+    // the rebill is revenue, but the order became paid in June
     const july = (await summary("?from=2024-07-01&to=2024-07-31")).body;
-    expect(july).toMatchObject({ orders: { created: 0, paid: 1 }, revenue: { gross: 149000, net: 149000 }, partnerFees: { earned: 0 } });
+    expect(july).toMatchObject({ orders: { created: 0, paid: 0 }, revenue: { gross: 149000, net: 149000 }, partnerFees: { earned: 0 } });
+  });
+
+  it("does not count a cancellation that arrived after the payment as a cancelled order", async () => {
+    const base = { id: "600003", email: "c@example.com", created: "1718000000", items: [{ id: "x", sum: "10" }] };
+    await post(signedBody({ ...base, paid: "1718100000", last_payment_sum: "10" }, TEST_SECRET));
+    const before = (await summary(`?from=${today}&to=${today}`)).body.orders.cancelled;
+    await post(signedBody({ ...base, status: "cancel_order" }, TEST_SECRET));
+    expect((await summary(`?from=${today}&to=${today}`)).body.orders.cancelled).toBe(before);
   });
 
   it("puts a payment at 23:30 Moscow time on that Moscow day", async () => {
