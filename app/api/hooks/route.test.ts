@@ -296,6 +296,39 @@ describe("order of arrival does not matter", () => {
     }
   });
 
+  it("every arrival order of created, prepaid and cancel ends cancelled, with the prepayment kept", async () => {
+    const kinds = ["created", "prepaid", "cancel"] as const;
+    const bodies = (id: string) => {
+      const base = { id, email: `c${id}@example.com`, created: "1718100000", items: [{ id: "course", sum: "1000" }] };
+      return {
+        created: signedBody({ status: "new_order", ...base }, TEST_SECRET),
+        prepaid: signedBody({ ...base, prepayment_sum: "300" }, TEST_SECRET),
+        cancel: signedBody({ status: "cancel_order", ...base }, TEST_SECRET),
+      };
+    };
+    let n = 0;
+    for (const arrival of permutations([...kinds])) {
+      const id = String(820000 + n++);
+      for (const k of arrival) expect((await post(bodies(id)[k])).status).toBe(200);
+      const o = await order(id);
+      expect({ arrival, status: o!.status, prepaid: o!.events.filter((e) => e.kind === "PREPAID").map((e) => e.amount) }).toEqual({ arrival, status: "CANCELLED", prepaid: [30000] });
+    }
+  });
+
+  it("every arrival order of a payment and its rebill keeps the first payment as the order's", async () => {
+    const pay = (id: string, paid: string, sum: string) =>
+      signedBody({ id, email: "s@example.com", paid, last_payment_sum: sum, is_recurrent: "1", items: [{ id: "club", title: paid, sum }] }, TEST_SECRET);
+    for (const [id, first] of [["830001", true], ["830002", false]] as const) {
+      const bodies = [pay(id, "1718000000", "100"), pay(id, "1720000000", "120")];
+      for (const b of first ? bodies : bodies.reverse()) await post(b);
+      const o = await order(id);
+      expect(o).toMatchObject({ status: "PAID", total: 10000, snapshotKind: "PAID" });
+      expect(unix(o!.paidAt)).toBe(1718000000);
+      expect(o!.items[0]!.title).toBe("1718000000");
+      expect(o!.events.map((e) => e.orderTotal).sort()).toEqual([10000, 12000]);
+    }
+  });
+
   it("a refund of an order never seen before is recorded, and the later payment still ends refunded", async () => {
     const b = lifecycle("810000");
     await post(b.moneyback);
