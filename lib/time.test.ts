@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayBuckets, dayOf, daysInRange, formatDateTime, isDay, lastDays, lastMonth, rangeInstants, startOfDay, thisMonth } from "./time";
+import { dayBuckets, dayOf, daysInRange, defaultGrouping, formatDateTime, isDay, lastDays, lastMonth, rangeInstants, startOfDay, thisMonth, timeBuckets } from "./time";
 
 describe("local days in the shop's time zone", () => {
   it("starts a Moscow day at 21:00 UTC the evening before", () => {
@@ -45,5 +45,24 @@ describe("local days in the shop's time zone", () => {
 
   it("shows a moment on the shop's clock", () => {
     expect(formatDateTime(new Date(1718003907 * 1000), "Europe/Moscow", "ru-RU")).toBe("10.06.2024, 10:18");
+  });
+});
+
+describe("weeks and months in the shop's zone", () => {
+  it("cuts a range into Monday-first weeks and calendar months, clipped to the range", () => {
+    const weeks = timeBuckets({ from: "2024-06-05", to: "2024-06-20" }, "Europe/Moscow", "week");
+    expect(weeks.map((w) => w.label)).toEqual(["2024-06-05", "2024-06-10", "2024-06-17"]);
+    expect(weeks[0]!.end).toEqual(startOfDay("2024-06-10", "Europe/Moscow"));
+    expect(weeks.at(-1)!.end).toEqual(startOfDay("2024-06-21", "Europe/Moscow"));
+    const months = timeBuckets({ from: "2024-01-15", to: "2024-03-10" }, "Europe/Moscow", "month");
+    expect(months.map((m) => m.label)).toEqual(["2024-01-15", "2024-02-01", "2024-03-01"]);
+    expect(months[1]!.end).toEqual(startOfDay("2024-03-01", "Europe/Moscow"));
+    expect(timeBuckets({ from: "2024-01-01", to: "2024-01-03" }, "UTC", "day").map((d) => d.label)).toEqual(["2024-01-01", "2024-01-02", "2024-01-03"]);
+  });
+
+  it("picks a readable grouping for the range's length", () => {
+    expect(defaultGrouping({ from: "2024-06-01", to: "2024-06-30" })).toBe("day");
+    expect(defaultGrouping({ from: "2024-01-01", to: "2024-05-31" })).toBe("week");
+    expect(defaultGrouping({ from: "2023-01-01", to: "2024-06-30" })).toBe("month");
   });
 });

@@ -98,3 +98,37 @@ export function formatDateTime(instant: Date, timeZone: string, locale: string):
   }
   return f.format(instant);
 }
+
+export type Grouping = "day" | "week" | "month";
+
+/**
+ * The range cut into local days, ISO weeks (Monday first) or calendar months, each bucket clipped to
+ * the range and labelled by its first day.
+ */
+export function timeBuckets(range: DayRange, timeZone: string, grouping: Grouping): { label: Day; start: Date; end: Date }[] {
+  if (grouping === "day") return dayBuckets(range, timeZone).map((b) => ({ label: b.day, start: b.start, end: b.end }));
+  const out: { label: Day; start: Date; end: Date }[] = [];
+  let from = range.from;
+  while (from <= range.to) {
+    const [y, m, d] = ymd(from);
+    const utc = new Date(Date.UTC(y, m, d));
+    let next: Date;
+    if (grouping === "week") {
+      const weekday = (utc.getUTCDay() + 6) % 7; // Monday = 0
+      next = new Date(Date.UTC(y, m, d + 7 - weekday));
+    } else {
+      next = new Date(Date.UTC(y, m + 1, 1));
+    }
+    const nextDayStr = next.toISOString().slice(0, 10);
+    const to = nextDayStr > range.to ? range.to : format(subDays(local(nextDayStr, "UTC"), 1), "yyyy-MM-dd");
+    out.push({ label: from, start: startOfDay(from, timeZone), end: startOfDay(nextDay(to), timeZone) });
+    from = nextDay(to);
+  }
+  return out;
+}
+
+/** A grouping that keeps a chart readable: days up to two months, weeks up to half a year, then months. */
+export function defaultGrouping(range: DayRange): Grouping {
+  const days = daysInRange(range);
+  return days <= 62 ? "day" : days <= 183 ? "week" : "month";
+}

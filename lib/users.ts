@@ -18,7 +18,7 @@ export function ensureFirstUser(sqlite: Database.Database, admin: { email: strin
       const email = admin?.email.trim().toLowerCase() ?? "admin@localhost";
       const password = admin?.password ?? crypto.randomBytes(12).toString("base64url");
       sqlite
-        .prepare(`INSERT INTO "User" (email, name, passwordHash, createdAt) VALUES (?, ?, ?, ?)`)
+        .prepare(`INSERT INTO "User" (email, name, passwordHash, role, createdAt) VALUES (?, ?, ?, 'ADMIN', ?)`)
         .run(email, "Owner", bcrypt.hashSync(password, PASSWORD_COST), Date.now());
       return { created: true, email, password, generated: !admin };
     })

@@ -4,7 +4,8 @@
  */
 import type { Verdict } from "../generated/prisma/enums";
 import type { JustClickNotification } from "../justclick/schema";
-import { advanceMilestones, deriveStatus, describeConflict, eventFacts, feeReversal, replacesSnapshot, type Milestones } from "./order-state";
+import { refundReaches } from "../partners/ledger";
+import { advanceMilestones, deriveStatus, describeConflict, eventFacts, replacesSnapshot, type Milestones } from "./order-state";
 import type { IngestStore, OrderSnapshotRow } from "./store";
 
 export interface Applied {
@@ -101,28 +102,36 @@ export function applyNotification(store: IngestStore, n: JustClickNotification, 
   });
 
   if (facts.kind === "PAID") recordPartnerFees(store, n, eventId, facts.occurredAt, milestones.refundedAt, receivedAt);
-  if (facts.kind === "MONEYBACK") store.reverseFees(n.orderId, facts.occurredAt);
+  if (facts.kind === "MONEYBACK" && store.settings().refundsReverseFees) {
+    // fees not paid out yet are reversed; paid-out ones are never edited: each gets a clawback line
+    store.reverseUnpaidFees(n.orderId, facts.occurredAt);
+    store.clawBackPaidFees(n.orderId, facts.occurredAt);
+  }
 
   return { verdict: "APPLIED", reason: doubt };
 }
 
-/** One fee line per item, partner and level of a payment; a rebill that carries partners earns again. */
+/**
+ * One fee line per item, partner and level of a payment; a rebill that carries partners earns again.
+ * A payment that arrives after its order's MoneyBack earns fees that are reversed from the start.
+ */
 function recordPartnerFees(store: IngestStore, n: JustClickNotification, eventId: number, earnedAt: Date, refundedAt: Date | null, now: Date) {
-  for (const item of n.items) {
-    for (const p of item.partners) {
-      store.upsertPartner(p.partnerId, p.login, now);
-      store.insertFee({
-        eventId,
-        orderId: n.orderId,
-        itemPosition: item.position,
-        productId: item.productId,
-        itemSum: item.sum,
-        partnerId: p.partnerId,
-        level: p.level,
-        amount: p.fee,
-        earnedAt,
-        reversedAt: feeReversal(earnedAt, refundedAt),
-      });
-    }
+  const shares = n.items.flatMap((item) => item.partners.map((p) => ({ item, p })));
+  if (shares.length === 0) return;
+  const reversedAt = refundReaches(earnedAt, refundedAt, store.settings().refundsReverseFees) ? refundedAt : null;
+  for (const { item, p } of shares) {
+    store.upsertPartner(p.partnerId, p.login, now);
+    store.insertFee({
+      eventId,
+      orderId: n.orderId,
+      itemPosition: item.position,
+      productId: item.productId,
+      itemSum: item.sum,
+      partnerId: p.partnerId,
+      level: p.level,
+      amount: p.fee,
+      earnedAt,
+      reversedAt,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JustClickNotification } from "../justclick/schema";
-import { advanceMilestones, deriveStatus, describeConflict, eventFacts, feeReversal, replacesSnapshot, type Milestones } from "./order-state";
+import { advanceMilestones, deriveStatus, describeConflict, eventFacts, replacesSnapshot, type Milestones } from "./order-state";
 
 const none: Milestones = { createdAt: null, firstPrepaidAt: null, paidAt: null, refundedAt: null, cancelledAt: null };
 const t = (s: number) => new Date(s * 1000);
@@ -87,14 +87,5 @@ describe("event identity and money", () => {
     const incoming = eventFacts(notification({ total: 2000, lastPaymentSum: 500 }), received);
     expect(describeConflict({ amount: 500, orderTotal: 1000 }, incoming)).toMatch(/order total 10.00 applied, 20.00 now\. Kept, not applied/);
     expect(describeConflict({ amount: 500, orderTotal: 2000 }, incoming)).toMatch(/item prices or partner fees differ/);
-  });
-});
-
-describe("partner fees and refunds", () => {
-  it("reverses a fee earned before or at the refund, not one earned after it", () => {
-    expect(feeReversal(t(10), t(20))).toEqual(t(20));
-    expect(feeReversal(t(20), t(20))).toEqual(t(20));
-    expect(feeReversal(t(30), t(20))).toBeNull();
-    expect(feeReversal(t(10), null)).toBeNull();
   });
 });

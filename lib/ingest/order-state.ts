@@ -124,11 +124,3 @@ export function describeConflict(applied: { amount: number | null; orderTotal: n
   if (diffs.length === 0) diffs.push("item prices or partner fees differ");
   return `repeat of an applied ${incoming.kind.toLowerCase()} notification with different money: ${diffs.join("; ")}. Kept, not applied`;
 }
-
-/**
- * Partner fees are reversed by a MoneyBack (the shop's default; JustClick decides this per invoice and
- * does not say in the notification). A fee earned after the refund is not touched by it.
- */
-export function feeReversal(earnedAt: Date, refundedAt: Date | null): Date | null {
-  return refundedAt && earnedAt <= refundedAt ? refundedAt : null;
-}

@@ -135,7 +135,16 @@ export class IngestStore {
       insertFee: p(
         `INSERT INTO "PartnerFee" (eventId, orderId, itemPosition, productId, itemSum, partnerId, level, amount, earnedAt, reversedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      reverseFees: p(`UPDATE "PartnerFee" SET reversedAt = ? WHERE orderId = ? AND reversedAt IS NULL AND earnedAt <= ?`),
+      reverseUnpaidFees: p(
+        `UPDATE "PartnerFee" SET reversedAt = ? WHERE orderId = ? AND kind = 'FEE' AND payoutId IS NULL AND reversedAt IS NULL AND earnedAt <= ?`,
+      ),
+      clawBackPaidFees: p(
+        `INSERT INTO "PartnerFee" (kind, eventId, orderId, itemPosition, productId, itemSum, partnerId, level, amount, earnedAt, clawbackOfId)
+         SELECT 'CLAWBACK', eventId, orderId, itemPosition, productId, itemSum, partnerId, level, -amount, ?, id FROM "PartnerFee"
+         WHERE orderId = ? AND kind = 'FEE' AND payoutId IS NOT NULL AND reversedAt IS NULL AND earnedAt <= ?
+         ON CONFLICT (clawbackOfId) DO NOTHING`,
+      ),
+      settings: p(`SELECT refundsReverseFees, feeHoldDays FROM "ShopSettings" WHERE id = 1`),
     };
   }
 
@@ -222,11 +231,29 @@ export class IngestStore {
     this.s.insertFee.run(f.eventId, f.orderId, f.itemPosition, f.productId, f.itemSum, f.partnerId, f.level, f.amount, ms(f.earnedAt), ms(f.reversedAt));
   }
 
-  /** Reverses the order's fees earned up to `at` that are not reversed yet. */
-  reverseFees(orderId: string, at: Date): void {
-    this.s.reverseFees.run(ms(at), orderId, ms(at));
+  /** Reverses the order's fees earned up to `at` that are neither paid out nor reversed yet. */
+  reverseUnpaidFees(orderId: string, at: Date): void {
+    this.s.reverseUnpaidFees.run(ms(at), orderId, ms(at));
+  }
+
+  /** Adds a negative clawback line, dated `at`, for each of the order's paid-out fees earned up to `at`. */
+  clawBackPaidFees(orderId: string, at: Date): void {
+    this.s.clawBackPaidFees.run(ms(at), orderId, ms(at));
+  }
+
+  settings(): ShopSettingsRow {
+    const row = this.s.settings.get() as { refundsReverseFees: number; feeHoldDays: number } | undefined;
+    return row ? { refundsReverseFees: row.refundsReverseFees === 1, feeHoldDays: row.feeHoldDays } : DEFAULT_SETTINGS;
   }
 }
+
+export interface ShopSettingsRow {
+  refundsReverseFees: boolean;
+  feeHoldDays: number;
+}
+
+/** What a shop that never opened the settings page gets (the schema's defaults). */
+export const DEFAULT_SETTINGS: ShopSettingsRow = { refundsReverseFees: true, feeHoldDays: 0 };
 
 const stores = new WeakMap<Database.Database, IngestStore>();
 
