@@ -1,21 +1,30 @@
 /**
- * The shared shape of our JSON endpoints: signed-in users only (401 JSON otherwise), query validated
- * (400 JSON saying what is wrong), one query function, JSON out.
+ * The shared shape of our API routes: signed-in users only (401 JSON otherwise), then the handler.
+ * jsonRoute adds the JSON convention: the handler validates its query and returns a status and a body.
  */
 import type { NextRequest } from "next/server";
+import type { Session } from "next-auth";
 import { gate } from "./access";
 import { auth } from "./auth";
 
-type Handler = (params: URLSearchParams) => Promise<{ status: number; body: unknown }>;
+type RouteHandler = (request: NextRequest, context: { params: Promise<object> }) => Promise<Response>;
 
-export function jsonRoute(handler: Handler): (request: NextRequest, context: { params: Promise<object> }) => Promise<Response> {
+export function authedRoute(handler: (request: NextRequest, session: Session) => Promise<Response>): RouteHandler {
   const route = auth(async (request) => {
     const denied = gate(request.nextUrl.pathname, "", !!request.auth, request.nextUrl.origin);
-    if (denied) return denied;
+    if (denied || !request.auth) return denied ?? undefined;
+    return handler(request, request.auth);
+  });
+  return (request, context) => route(request, context) as Promise<Response>;
+}
+
+type Handler = (params: URLSearchParams) => Promise<{ status: number; body: unknown }>;
+
+export function jsonRoute(handler: Handler): RouteHandler {
+  return authedRoute(async (request) => {
     const { status, body } = await handler(request.nextUrl.searchParams);
     return Response.json(body, { status, headers: { "cache-control": "no-store" } });
   });
-  return (request, context) => route(request, context) as Promise<Response>;
 }
 
 export const badRequest = (message: string) => ({ status: 400, body: { error: "bad_request", message } });

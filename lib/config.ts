@@ -50,6 +50,7 @@ const schema = z
     SHOP_TIMEZONE: z.preprocess(blank, z.string().refine(isTimeZone, "is not an IANA time zone such as Europe/Moscow").default("Europe/Moscow")),
     SHOP_CURRENCY: z.preprocess(blank, z.string().refine(isCurrency, "is not an ISO 4217 currency code such as RUB or USD").default("RUB")),
     SHOP_LOCALE: z.preprocess(blank, z.string().refine(isLocale, "is not a locale such as ru-RU or en-US").default("ru-RU")),
+    SHOP_NAME: z.preprocess(blank, z.string().max(80).default("shop")),
     PORT: z.preprocess(blank, z.coerce.number().int().min(1).max(65535).default(3000)),
   })
   .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, {
@@ -68,6 +69,8 @@ export interface Config {
   timeZone: string;
   currency: string;
   locale: string;
+  /** Used in export file names. */
+  shopName: string;
   port: number;
 }
 
@@ -95,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeZone: e.SHOP_TIMEZONE,
       currency: e.SHOP_CURRENCY,
       locale: e.SHOP_LOCALE,
+      shopName: e.SHOP_NAME,
       port: e.PORT,
     },
   };

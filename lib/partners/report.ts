@@ -121,11 +121,21 @@ export interface LinesQuery {
   limit: number;
 }
 
+function linesWhere(c: LedgerContext, filter: PartnerFilter, q: { figure?: Figure; status?: LineStatus }): Prisma.Sql {
+  const { start, end } = rangeInstants(c.range, c.timeZone);
+  const which = q.figure ? figureSql(q.figure, c) : Prisma.sql`(f.earnedAt >= ${start.getTime()} AND f.earnedAt < ${end.getTime()})`;
+  return Prisma.sql`${which} ${filterSql(filter)} ${q.status ? Prisma.sql`AND ${statusSql(c.now, c.holdDays)} = ${q.status}` : Prisma.empty}`;
+}
+
+export async function countFeeLines(prisma: PrismaClient, c: LedgerContext, filter: PartnerFilter, status?: LineStatus, figure?: Figure): Promise<number> {
+  const rows = await prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT COUNT(*) AS n FROM "PartnerFee" f LEFT JOIN "Payout" po ON po.id = f.payoutId WHERE ${linesWhere(c, filter, { status, figure })}`;
+  return int(rows[0]?.n);
+}
+
 /** Fee lines, oldest first, in pages (keyset on id): the orders behind a figure, and the CSV's detail. */
 export async function getFeeLines(prisma: PrismaClient, c: LedgerContext, filter: PartnerFilter, q: LinesQuery): Promise<FeeLineRow[]> {
-  const { start, end } = rangeInstants(c.range, c.timeZone);
   const status = statusSql(c.now, c.holdDays);
-  const which = q.figure ? figureSql(q.figure, c) : Prisma.sql`(f.earnedAt >= ${start.getTime()} AND f.earnedAt < ${end.getTime()})`;
   const rows = await prisma.$queryRaw<
     { id: bigint; kind: "FEE" | "CLAWBACK"; orderId: string; paidAt: bigint; productId: string | null; title: string | null; itemSum: bigint; partnerId: string; login: string; level: bigint; amount: bigint; status: LineStatus; payoutId: bigint | null; payoutReference: string | null }[]
   >`
@@ -137,8 +147,7 @@ export async function getFeeLines(prisma: PrismaClient, c: LedgerContext, filter
     JOIN "OrderEvent" e ON e.id = f.eventId
     LEFT JOIN "OrderItem" i ON i.orderId = f.orderId AND i.position = f.itemPosition
     LEFT JOIN "Payout" po ON po.id = f.payoutId
-    WHERE ${which} ${filterSql(filter)}
-      ${q.status ? Prisma.sql`AND ${status} = ${q.status}` : Prisma.empty}
+    WHERE ${linesWhere(c, filter, q)}
       ${q.afterId ? Prisma.sql`AND f.id > ${q.afterId}` : Prisma.empty}
     ORDER BY f.id
     LIMIT ${q.limit}`;
