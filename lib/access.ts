@@ -45,3 +45,8 @@ export function safeCallbackPath(value: unknown): string {
     return "/";
   }
 }
+
+/** Settings, users and undoing payouts are for admins (the owner); everything else for any signed-in user. */
+export function isAdmin(session: { user?: { role?: string } } | null | undefined): boolean {
+  return session?.user?.role === "ADMIN";
+}

@@ -36,3 +36,18 @@ describe("the first user", () => {
     sqlite.close();
   });
 });
+
+describe("more users", () => {
+  it("are added with a role, refused twice, and get new passwords", async () => {
+    const { addUser, setPassword } = await import("./users");
+    const sqlite = openWriteConnection(tmp.url);
+    addUser(sqlite, { email: "Staff@Example.com", password: "staff password 1", role: "STAFF" });
+    expect(await verifyPassword("staff@example.com", "staff password 1")).toMatchObject({ role: "STAFF" });
+    expect(() => addUser(sqlite, { email: "staff@example.com", password: "whatever 123", role: "ADMIN" })).toThrow(/already has an account/);
+    setPassword(sqlite, "staff@example.com", "another password");
+    expect(await verifyPassword("staff@example.com", "staff password 1")).toBeNull();
+    expect(await verifyPassword("staff@example.com", "another password")).not.toBeNull();
+    expect(() => setPassword(sqlite, "nobody@example.com", "another password")).toThrow(/no user/);
+    sqlite.close();
+  });
+});

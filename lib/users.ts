@@ -24,3 +24,19 @@ export function ensureFirstUser(sqlite: Database.Database, admin: { email: strin
     })
     .immediate();
 }
+
+export class UserError extends Error {}
+
+export function addUser(sqlite: Database.Database, u: { email: string; password: string; role: "ADMIN" | "STAFF"; name?: string | null }): void {
+  const email = u.email.trim().toLowerCase();
+  const exists = sqlite.prepare(`SELECT 1 FROM "User" WHERE email = ?`).get(email);
+  if (exists) throw new UserError(`${email} already has an account`);
+  sqlite
+    .prepare(`INSERT INTO "User" (email, name, passwordHash, role, createdAt) VALUES (?, ?, ?, ?, ?)`)
+    .run(email, u.name ?? null, bcrypt.hashSync(u.password, PASSWORD_COST), u.role, Date.now());
+}
+
+export function setPassword(sqlite: Database.Database, email: string, password: string): void {
+  const r = sqlite.prepare(`UPDATE "User" SET passwordHash = ? WHERE email = ?`).run(bcrypt.hashSync(password, PASSWORD_COST), email.trim().toLowerCase());
+  if (r.changes === 0) throw new UserError(`there is no user ${email}`);
+}

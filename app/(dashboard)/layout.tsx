@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { isAdmin } from "@/lib/access";
 import { auth, signOut } from "@/lib/auth";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -23,6 +24,14 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/" className="hover:text-slate-900">
               Overview
             </Link>
+            <Link href="/partners" className="hover:text-slate-900">
+              Partners
+            </Link>
+            {isAdmin(session) && (
+              <Link href="/settings" className="hover:text-slate-900">
+                Settings
+              </Link>
+            )}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-500">
             <span data-testid="user-email">{session.user.email}</span>

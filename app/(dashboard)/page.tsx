@@ -4,7 +4,7 @@ import { DateRangeForm } from "@/components/date-range-form";
 import { HookUrls } from "@/components/hook-urls";
 import { KpiCard } from "@/components/kpi-card";
 import { NotificationsTable } from "@/components/notifications-table";
-import { RevenueChart } from "@/components/revenue-chart";
+import { MoneyBarChart } from "@/components/money-bar-chart";
 import { originOf } from "@/lib/access";
 import { config } from "@/lib/config";
 import { reader } from "@/lib/db";
@@ -73,7 +73,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <KpiCard
           label="Prepayments received"
           value={money(summary.prepayments.received)}
-          hint={doubts.count ? `incl. ${money(doubts.amount)} in ${doubts.count} that may be repeated deliveries (see the log)` : undefined}
+          hint={doubts.count ? `incl. ${money(doubts.amount)} in ${doubts.count} that may be repeated deliveries` : undefined}
           testId="kpi-prepayments"
         />
         <KpiCard
@@ -108,7 +108,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <section className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
         <h2 className="mb-3 font-medium">Revenue by day</h2>
-        <RevenueChart days={byDay} currency={shop.currency} locale={shop.locale} />
+        <MoneyBarChart
+          testId="revenue-chart"
+          data={byDay.map((d) => ({ label: d.day, gross: d.gross, refunds: d.refunds }))}
+          series={[
+            { key: "gross", name: "Gross revenue", color: "#4f46e5" },
+            { key: "refunds", name: "Refunds", color: "#f97316" },
+          ]}
+          currency={shop.currency}
+          locale={shop.locale}
+        />
       </section>
 
       {latest.length > 0 && (

@@ -9,7 +9,7 @@ import type Database from "better-sqlite3";
 import { writeDb } from "../db";
 import { ingestStore } from "../ingest/store";
 import { toDecimalString } from "../money";
-import { rangeInstants, type DayRange } from "../time";
+import { dayOf, rangeInstants, type DayRange } from "../time";
 import { holdCutoff } from "./ledger";
 
 export class PayoutError extends Error {}
@@ -82,4 +82,13 @@ export function undoPayout(u: { payoutId: number; reason: string; undoneBy: stri
       sqlite.prepare(`UPDATE "PartnerFee" SET payoutId = NULL WHERE payoutId = ?`).run(u.payoutId);
     })
     .immediate();
+}
+
+/** The local day of the oldest line a payout could settle for this partner now (null when nothing is due). */
+export function oldestDueDay(partnerId: string, timeZone: string, now = new Date(), sqlite: Database.Database = writeDb()): string | null {
+  const { feeHoldDays } = ingestStore(sqlite).settings();
+  const row = sqlite
+    .prepare(`SELECT min(earnedAt) AS first FROM "PartnerFee" WHERE partnerId = ? AND payoutId IS NULL AND reversedAt IS NULL AND (kind = 'CLAWBACK' OR earnedAt <= ?)`)
+    .get(partnerId, holdCutoff(now, feeHoldDays).getTime()) as { first: number | null };
+  return row.first === null ? null : dayOf(new Date(row.first), timeZone);
 }

@@ -5,7 +5,7 @@ import { authSecret } from "../config";
 const COOKIE = "authjs.session-token";
 
 /** A request carrying a real Auth.js session cookie, signed with the app's secret, as a browser would send it. */
-export async function signedInRequest(url: string, user = { sub: "1", email: "owner@example.com" }): Promise<NextRequest> {
+export async function signedInRequest(url: string, user: Record<string, string> = { sub: "1", email: "owner@example.com", role: "ADMIN" }): Promise<NextRequest> {
   const token = await encode({ token: user, secret: authSecret(), salt: COOKIE });
   return new NextRequest(url, { headers: { cookie: `${COOKIE}=${token}`, ...serverHeaders(url) } });
 }
