@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayBuckets, dayOf, daysInRange, defaultGrouping, formatDateTime, isDay, lastDays, lastMonth, rangeInstants, startOfDay, thisMonth, timeBuckets } from "./time";
+import { dayBuckets, dayOf, daysInRange, defaultGrouping, formatDateTime, isDay, localDateTime, lastDays, lastMonth, rangeInstants, startOfDay, thisMonth, timeBuckets } from "./time";
 
 describe("local days in the shop's time zone", () => {
   it("starts a Moscow day at 21:00 UTC the evening before", () => {
@@ -45,6 +45,8 @@ describe("local days in the shop's time zone", () => {
 
   it("shows a moment on the shop's clock", () => {
     expect(formatDateTime(new Date(1718003907 * 1000), "Europe/Moscow", "ru-RU")).toBe("10.06.2024, 10:18");
+    expect(localDateTime(new Date(1718003907 * 1000), "Europe/Moscow")).toBe("2024-06-10 10:18:27");
+    expect(localDateTime(new Date(Date.UTC(2024, 5, 10, 21, 0, 0)), "Europe/Moscow")).toBe("2024-06-11 00:00:00");
   });
 });
 

@@ -132,3 +132,16 @@ export function defaultGrouping(range: DayRange): Grouping {
   const days = daysInRange(range);
   return days <= 62 ? "day" : days <= 183 ? "week" : "month";
 }
+
+const isoFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "2024-06-10 14:53:30": a moment on the shop's clock, ISO-ordered, as spreadsheets read it. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  let f = isoFormats.get(timeZone);
+  if (!f) {
+    // Swedish writes dates and times in ISO order; Intl does the zone arithmetic, cached per zone
+    f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    isoFormats.set(timeZone, f);
+  }
+  return f.format(instant);
+}

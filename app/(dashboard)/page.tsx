@@ -39,12 +39,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     );
   }
   const range = parsed.range;
-  const prisma = reader();
   const [summary, byDay, latest, doubts] = await Promise.all([
-    getSummary(prisma, range, shop),
-    getRevenueByDay(prisma, range, shop),
-    getLatestNotifications(prisma, 10),
-    getPrepaymentDoubts(prisma, range, shop),
+    getSummary(range, shop),
+    getRevenueByDay(range, shop),
+    getLatestNotifications(reader(), 10),
+    getPrepaymentDoubts(range, shop),
   ]);
   const money = (minor: number) => formatMoney(minor, shop.currency, shop.locale);
 

@@ -70,26 +70,33 @@ function commitPending() {
   pending = [];
   let answers: HookResponse[];
   try {
-    const store = ingestStore(writeDb());
-    try {
-      answers = store.transaction(() => batch.map((p) => receiveOne(store, p.delivery, p.receivedAt)));
-    } catch (e) {
-      if (batch.length === 1) throw e;
-      // One delivery's failure outside its savepoint must not cost the others: each on its own.
-      answers = batch.map((p) => {
-        try {
-          return store.transaction(() => receiveOne(store, p.delivery, p.receivedAt));
-        } catch (e) {
-          console.error("hook: could not store a notification", e);
-          return NOT_STORED;
-        }
-      });
-    }
+    answers = receiveBatch(ingestStore(writeDb()), batch);
   } catch (e) {
     console.error("hook: could not store notifications", e);
     answers = batch.map(() => NOT_STORED);
   }
   batch.forEach((p, i) => p.resolve(answers[i]!));
+}
+
+/**
+ * Stores and applies deliveries in one transaction, each applied in its own savepoint; what to answer
+ * each. The hook's group commit, and bulk loading (the seed command) with arrival times of its own.
+ */
+export function receiveBatch(store: IngestStore, batch: { delivery: Delivery; receivedAt: Date }[]): HookResponse[] {
+  try {
+    return store.transaction(() => batch.map((p) => receiveOne(store, p.delivery, p.receivedAt)));
+  } catch (e) {
+    if (batch.length === 1) throw e;
+    // One delivery's failure outside its savepoint must not cost the others: each on its own.
+    return batch.map((p) => {
+      try {
+        return store.transaction(() => receiveOne(store, p.delivery, p.receivedAt));
+      } catch (e) {
+        console.error("hook: could not store a notification", e);
+        return NOT_STORED;
+      }
+    });
+  }
 }
 
 /** Within the batch's transaction: keep the raw delivery, then judge and apply it in a savepoint. */

@@ -3,17 +3,15 @@
  * row per fee line. Made for spreadsheets: UTF-8 with a BOM (so Excel reads Cyrillic right), CRLF,
  * RFC 4180 quoting, a choice of delimiter and decimal mark (Russian Excel expects ";" and ","), amounts
  * as plain decimals in the shop's currency, times as "YYYY-MM-DD HH:mm:ss" on the shop's clock, and
- * text that a spreadsheet would run as a formula neutralised. Written by csv-stringify; the lines
- * shape streams page by page, so memory stays flat however many lines there are.
+ * text that a spreadsheet would run as a formula neutralised. Written by csv-stringify a page of lines
+ * at a time, each page read from the database only when the client has taken the previous one, so
+ * memory stays flat however many lines there are.
  */
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
-import type { PrismaClient } from "../generated/prisma/client";
+import { stringify, type Options } from "csv-stringify/sync";
 import { toDecimalString } from "../money";
+import { localDateTime } from "../time";
 import type { LineStatus } from "./ledger";
-import { countFeeLines, getFeeLines, getPartnerReport, type LedgerContext, type PartnerFilter } from "./report";
+import { countFeeLines, cursorOf, getFeeLines, getPartnerReport, type LedgerContext, type LinesCursor, type PartnerFilter } from "./report";
 
 export interface CsvFormat {
   delimiter: "," | ";";
@@ -26,7 +24,7 @@ export interface ExportRequest extends CsvFormat {
   status?: LineStatus;
 }
 
-const PAGE = 2000;
+const PAGE = 500;
 
 /** "partner-payouts_школа-example_2024-06-01_2024-06-30_lines.csv", Cyrillic kept (see contentDisposition). */
 export function exportFilename(shopName: string, c: LedgerContext, shape: ExportRequest["shape"]): string {
@@ -40,25 +38,24 @@ export function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-function localTime(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd HH:mm:ss");
+type Row = (string | number)[];
+
+async function* partnerPages(c: LedgerContext, req: ExportRequest, currency: string): AsyncGenerator<Row[]> {
+  const { rows } = await getPartnerReport(c, req.filter);
+  yield [
+    ["Partner ID", "Login", "Level", "Earned", "Reversed", "Clawed back", "Paid", "Due now", "Held now", "Currency"],
+    ...rows.map((r) => [r.partnerId, r.login, String(r.level), r.earned, r.reversed, r.clawedBack, r.paid, r.due, r.held, currency]),
+  ];
 }
 
-async function* partnerRows(prisma: PrismaClient, c: LedgerContext, req: ExportRequest, currency: string) {
-  yield ["Partner ID", "Login", "Level", "Earned", "Reversed", "Clawed back", "Paid", "Due now", "Held now", "Currency"];
-  const { rows } = await getPartnerReport(prisma, c, req.filter);
-  for (const r of rows) yield [r.partnerId, r.login, String(r.level), r.earned, r.reversed, r.clawedBack, r.paid, r.due, r.held, currency];
-}
-
-async function* lineRows(prisma: PrismaClient, c: LedgerContext, req: ExportRequest, currency: string) {
-  yield ["Order", "Paid at", "Product", "Title", "Item sum", "Partner ID", "Login", "Level", "Fee", "Type", "Status", "Payout", "Payout reference", "Currency"];
-  let afterId: number | undefined;
+async function* linePages(c: LedgerContext, req: ExportRequest, currency: string): AsyncGenerator<Row[]> {
+  yield [["Order", "Paid at", "Product", "Title", "Item sum", "Partner ID", "Login", "Level", "Fee", "Type", "Status", "Payout", "Payout reference", "Currency"]];
+  let after: LinesCursor | undefined;
   for (;;) {
-    const page = await getFeeLines(prisma, c, req.filter, { status: req.status, afterId, limit: PAGE });
-    for (const l of page) {
-      yield [
+    const page = await getFeeLines(c, req.filter, { status: req.status, after, limit: PAGE });
+    yield page.map((l) => [
         l.orderId,
-        localTime(l.paidAt, c.timeZone),
+        localDateTime(l.paidAt, c.timeZone),
         l.productId ?? "",
         l.title ?? "",
         l.itemSum,
@@ -71,10 +68,9 @@ async function* lineRows(prisma: PrismaClient, c: LedgerContext, req: ExportRequ
         l.payoutId === null ? "" : String(l.payoutId),
         l.payoutReference ?? "",
         currency,
-      ];
-    }
+      ]);
     if (page.length < PAGE) return;
-    afterId = page.at(-1)!.id;
+    after = cursorOf(page.at(-1)!);
   }
 }
 
@@ -83,20 +79,31 @@ async function* lineRows(prisma: PrismaClient, c: LedgerContext, req: ExportRequ
  * level is text), so the cast below is the one place they become decimals, and csv-stringify's formula
  * escaping leaves a negative amount alone while it neutralises "=SUM(...)" or "-1+2" in any text.
  */
-export function partnerPayoutsCsv(prisma: PrismaClient, c: LedgerContext, req: ExportRequest, currency: string): ReadableStream<Uint8Array> {
-  const rows = Readable.from(req.shape === "partners" ? partnerRows(prisma, c, req, currency) : lineRows(prisma, c, req, currency));
-  const csv = stringify({
-    bom: true,
+export function partnerPayoutsCsv(c: LedgerContext, req: ExportRequest, currency: string): ReadableStream<Uint8Array> {
+  const pages = req.shape === "partners" ? partnerPages(c, req, currency) : linePages(c, req, currency);
+  const options: Options = {
     delimiter: req.delimiter,
     record_delimiter: "windows",
     escape_formulas: true,
     cast: { number: (minor: number) => (req.decimal === "," ? toDecimalString(minor).replace(".", ",") : toDecimalString(minor)) },
+  };
+  const utf8 = new TextEncoder();
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    // one page per pull: the next page is read only when the client has taken this one
+    async pull(controller) {
+      const { done, value } = await pages.next();
+      if (done) return controller.close();
+      controller.enqueue(utf8.encode(stringify(value, { ...options, bom: first })));
+      first = false;
+    },
+    async cancel() {
+      await pages.return(undefined);
+    },
   });
-  rows.on("error", (e) => csv.destroy(e));
-  return Readable.toWeb(rows.pipe(csv)) as ReadableStream<Uint8Array>;
 }
 
 /** How many rows the lines export will have (for a progress bar), header excluded. */
-export function countExportRows(prisma: PrismaClient, c: LedgerContext, req: ExportRequest): Promise<number> {
-  return req.shape === "partners" ? Promise.resolve(0) : countFeeLines(prisma, c, req.filter, req.status);
+export function countExportRows(c: LedgerContext, req: ExportRequest): Promise<number> {
+  return req.shape === "partners" ? Promise.resolve(0) : countFeeLines(c, req.filter, req.status);
 }

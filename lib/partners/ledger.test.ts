@@ -18,7 +18,7 @@ const TZ = "Europe/Moscow";
 const post = (body: string) =>
   POST(new Request("http://127.0.0.1/api/hooks", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } }));
 const everything = { from: "2020-01-01", to: "2030-12-31" };
-const report = (holdDays = 0, now = new Date()) => getPartnerReport(prisma, { range: everything, timeZone: TZ, holdDays, now });
+const report = (holdDays = 0, now = new Date()) => getPartnerReport({ range: everything, timeZone: TZ, holdDays, now });
 const row = async (partnerId: string, level = 1) => (await report()).rows.find((r) => r.partnerId === partnerId && r.level === level);
 const lines = (orderId: string) => prisma.partnerFee.findMany({ where: { orderId }, orderBy: { id: "asc" } });
 

@@ -6,10 +6,9 @@
  * - due / held: what is owed now, and what is still inside the hold period (balances, not range-bound).
  * Partners who only ever appear at level 2 are rows like any other.
  */
-import type { PrismaClient } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
 import { rangeInstants, timeBuckets, type DayRange, type Grouping } from "../time";
-import { bucketsCte, int } from "../reports/sqlite";
+import { bucketsCte, int, query } from "../reports/sqlite";
 import { statusSql, type LineStatus } from "./ledger";
 
 export const FIGURES = ["earned", "reversed", "clawedBack", "paid", "due", "held"] as const;
@@ -62,16 +61,16 @@ export function figureSql(figure: Figure, c: LedgerContext): Prisma.Sql {
 /** The amount a line adds to a figure: clawbacks are negative lines, shown as a positive amount clawed back. */
 const figureAmount = (figure: Figure) => (figure === "clawedBack" ? Prisma.sql`-f.amount` : Prisma.sql`f.amount`);
 
-export async function getPartnerReport(prisma: PrismaClient, c: LedgerContext, filter: PartnerFilter = {}): Promise<{ rows: PartnerRow[]; byLevel: Record<1 | 2, Figures>; total: Figures }> {
+export async function getPartnerReport(c: LedgerContext, filter: PartnerFilter = {}): Promise<{ rows: PartnerRow[]; byLevel: Record<1 | 2, Figures>; total: Figures }> {
   const sums = FIGURES.map((fig) => Prisma.sql`SUM(CASE WHEN ${figureSql(fig, c)} THEN ${figureAmount(fig)} ELSE 0 END) AS ${Prisma.raw(`"${fig}"`)}`);
-  const raw = await prisma.$queryRaw<(Record<Figure, bigint | null> & { partnerId: string; login: string; level: bigint })[]>`
+  const raw = await query<(Record<Figure, number | null> & { partnerId: string; login: string; level: number })>(Prisma.sql`
     SELECT f.partnerId AS partnerId, p.login AS login, f.level AS level, ${Prisma.join(sums)}
     FROM "PartnerFee" f
     JOIN "Partner" p ON p.id = f.partnerId
     LEFT JOIN "Payout" po ON po.id = f.payoutId
     WHERE 1 = 1 ${filterSql(filter)}
     GROUP BY f.partnerId, f.level
-    ORDER BY earned DESC, f.partnerId, f.level`;
+    ORDER BY earned DESC, f.partnerId, f.level`);
   const rows = raw
     .map((r) => ({ partnerId: r.partnerId, login: r.login, level: int(r.level), ...(Object.fromEntries(FIGURES.map((fig) => [fig, int(r[fig])])) as Figures) }))
     .filter((r) => FIGURES.some((fig) => r[fig] !== 0));
@@ -82,9 +81,9 @@ export async function getPartnerReport(prisma: PrismaClient, c: LedgerContext, f
 }
 
 /** Fees earned per bucket of the range, by level. */
-export async function getPartnerFeesOverTime(prisma: PrismaClient, c: LedgerContext, grouping: Grouping, filter: PartnerFilter = {}) {
+export async function getPartnerFeesOverTime(c: LedgerContext, grouping: Grouping, filter: PartnerFilter = {}) {
   const buckets = timeBuckets(c.range, c.timeZone, grouping);
-  const rows = await prisma.$queryRaw<{ label: string; level1: bigint | null; level2: bigint | null }[]>`
+  const rows = await query<{ label: string; level1: number | null; level2: number | null }>(Prisma.sql`
     WITH ${bucketsCte(buckets)}
     SELECT b.label AS label,
       SUM(CASE WHEN f.level = 1 THEN f.amount END) AS level1,
@@ -92,7 +91,7 @@ export async function getPartnerFeesOverTime(prisma: PrismaClient, c: LedgerCont
     FROM buckets b
     LEFT JOIN "PartnerFee" f ON f.kind = 'FEE' AND f.earnedAt >= b.start AND f.earnedAt < b."end" ${filterSql(filter)}
     GROUP BY b.label
-    ORDER BY b.label`;
+    ORDER BY b.label`);
   return rows.map((r) => ({ label: r.label, level1: int(r.level1), level2: int(r.level2) }));
 }
 
@@ -101,6 +100,8 @@ export interface FeeLineRow {
   kind: "FEE" | "CLAWBACK";
   orderId: string;
   paidAt: Date;
+  /** The line's date: the payment's for a fee, the refund's for a clawback. */
+  earnedAt: Date;
   productId: string | null;
   title: string | null;
   itemSum: number;
@@ -113,13 +114,21 @@ export interface FeeLineRow {
   payoutReference: string | null;
 }
 
+/** Where a page of lines ends: the next page starts after this line (lines go by date, then id). */
+export interface LinesCursor {
+  earnedAt: number;
+  id: number;
+}
+
 export interface LinesQuery {
   /** Lines that count in this figure; by default, lines dated (earned or clawed back) in the range. */
   figure?: Figure;
   status?: LineStatus;
-  afterId?: number;
+  after?: LinesCursor;
   limit: number;
 }
+
+export const cursorOf = (line: FeeLineRow): LinesCursor => ({ earnedAt: line.earnedAt.getTime(), id: line.id });
 
 function linesWhere(c: LedgerContext, filter: PartnerFilter, q: { figure?: Figure; status?: LineStatus }): Prisma.Sql {
   const { start, end } = rangeInstants(c.range, c.timeZone);
@@ -127,19 +136,23 @@ function linesWhere(c: LedgerContext, filter: PartnerFilter, q: { figure?: Figur
   return Prisma.sql`${which} ${filterSql(filter)} ${q.status ? Prisma.sql`AND ${statusSql(c.now, c.holdDays)} = ${q.status}` : Prisma.empty}`;
 }
 
-export async function countFeeLines(prisma: PrismaClient, c: LedgerContext, filter: PartnerFilter, status?: LineStatus, figure?: Figure): Promise<number> {
-  const rows = await prisma.$queryRaw<{ n: bigint }[]>`
-    SELECT COUNT(*) AS n FROM "PartnerFee" f LEFT JOIN "Payout" po ON po.id = f.payoutId WHERE ${linesWhere(c, filter, { status, figure })}`;
+export async function countFeeLines(c: LedgerContext, filter: PartnerFilter, status?: LineStatus, figure?: Figure): Promise<number> {
+  const rows = await query<{ n: number }>(Prisma.sql`
+    SELECT COUNT(*) AS n FROM "PartnerFee" f LEFT JOIN "Payout" po ON po.id = f.payoutId WHERE ${linesWhere(c, filter, { status, figure })}`);
   return int(rows[0]?.n);
 }
 
-/** Fee lines, oldest first, in pages (keyset on id): the orders behind a figure, and the CSV's detail. */
-export async function getFeeLines(prisma: PrismaClient, c: LedgerContext, filter: PartnerFilter, q: LinesQuery): Promise<FeeLineRow[]> {
+/**
+ * Fee lines, oldest first, in pages: the orders behind a figure, and the CSV's detail. Pages continue
+ * from a cursor on (earnedAt, id), which the earnedAt index serves directly, so every page costs the
+ * same however deep into the range it is.
+ */
+export async function getFeeLines(c: LedgerContext, filter: PartnerFilter, q: LinesQuery): Promise<FeeLineRow[]> {
   const status = statusSql(c.now, c.holdDays);
-  const rows = await prisma.$queryRaw<
-    { id: bigint; kind: "FEE" | "CLAWBACK"; orderId: string; paidAt: bigint; productId: string | null; title: string | null; itemSum: bigint; partnerId: string; login: string; level: bigint; amount: bigint; status: LineStatus; payoutId: bigint | null; payoutReference: string | null }[]
-  >`
-    SELECT f.id AS id, f.kind AS kind, f.orderId AS orderId, e.occurredAt AS paidAt, f.productId AS productId, i.title AS title,
+  const rows = await query<
+    { id: number; kind: "FEE" | "CLAWBACK"; orderId: string; paidAt: number; earnedAt: number; productId: string | null; title: string | null; itemSum: number; partnerId: string; login: string; level: number; amount: number; status: LineStatus; payoutId: number | null; payoutReference: string | null }
+  >(Prisma.sql`
+    SELECT f.id AS id, f.kind AS kind, f.orderId AS orderId, e.occurredAt AS paidAt, f.earnedAt AS earnedAt, f.productId AS productId, i.title AS title,
       f.itemSum AS itemSum, f.partnerId AS partnerId, p.login AS login, f.level AS level, f.amount AS amount,
       ${status} AS status, f.payoutId AS payoutId, po.reference AS payoutReference
     FROM "PartnerFee" f
@@ -148,14 +161,15 @@ export async function getFeeLines(prisma: PrismaClient, c: LedgerContext, filter
     LEFT JOIN "OrderItem" i ON i.orderId = f.orderId AND i.position = f.itemPosition
     LEFT JOIN "Payout" po ON po.id = f.payoutId
     WHERE ${linesWhere(c, filter, q)}
-      ${q.afterId ? Prisma.sql`AND f.id > ${q.afterId}` : Prisma.empty}
-    ORDER BY f.id
-    LIMIT ${q.limit}`;
+      ${q.after ? Prisma.sql`AND (f.earnedAt > ${q.after.earnedAt} OR (f.earnedAt = ${q.after.earnedAt} AND f.id > ${q.after.id}))` : Prisma.empty}
+    ORDER BY f.earnedAt, f.id
+    LIMIT ${q.limit}`);
   return rows.map((r) => ({
     id: int(r.id),
     kind: r.kind,
     orderId: r.orderId,
     paidAt: new Date(int(r.paidAt)),
+    earnedAt: new Date(int(r.earnedAt)),
     productId: r.productId,
     title: r.title,
     itemSum: int(r.itemSum),

@@ -4,6 +4,15 @@
  * (lib/time.ts, right across daylight-saving changes) and passed in as JSON.
  */
 import { Prisma } from "../generated/prisma/client";
+import { readDb } from "../db";
+
+/**
+ * Runs a report query (built with Prisma.sql, so values are always bound parameters) on the read
+ * connection. Async like any database call, so another dialect's driver can stand behind it.
+ */
+export async function query<T>(sql: Prisma.Sql): Promise<T[]> {
+  return readDb().prepare(sql.sql).all(...(sql.values as unknown[])) as T[];
+}
 
 /** A CTE `buckets(label, start, "end")` from [label, start, end) triples; times as Unix ms. */
 export function bucketsCte(buckets: { label: string; start: Date; end: Date }[]): Prisma.Sql {
@@ -13,10 +22,10 @@ export function bucketsCte(buckets: { label: string; start: Date; end: Date }[])
   )`;
 }
 
-/** SQLite returns integer aggregates as bigint through the adapter; reports work in safe integers. */
+/** An integer aggregate (null for none, as SUM over no rows is) as a safe integer. */
 export function int(v: unknown): number {
   if (v === null || v === undefined) return 0;
-  const n = typeof v === "bigint" ? Number(v) : Number(v);
+  const n = Number(v);
   if (!Number.isSafeInteger(n)) throw new RangeError(`aggregate out of range: ${String(v)}`);
   return n;
 }

@@ -12,10 +12,10 @@
  *   adds revenue, not a paid order), its MoneyBack, its cancellation (only if it stayed cancelled: a
  *   cancel after payment changes nothing).
  */
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 import { dayBuckets, rangeInstants, type Day, type DayRange } from "../time";
-import { bucketsCte, int } from "./sqlite";
+import { bucketsCte, int, query } from "./sqlite";
 
 export interface Summary {
   currency: string;
@@ -32,26 +32,26 @@ export interface Shop {
   currency: string;
 }
 
-export async function getSummary(prisma: PrismaClient, range: DayRange, shop: Shop): Promise<Summary> {
+export async function getSummary(range: DayRange, shop: Shop): Promise<Summary> {
   const { start, end } = rangeInstants(range, shop.timeZone);
   const [s, e] = [start.getTime(), end.getTime()];
   const [events, orders, fees] = await Promise.all([
-    prisma.$queryRaw<{ kind: string; total: bigint | null; amount: bigint | null }[]>`
+    query<{ kind: string; total: number | null; amount: number | null }>(Prisma.sql`
       SELECT kind, SUM(orderTotal) AS total, SUM(amount) AS amount
       FROM "OrderEvent"
       WHERE kind IN ('PREPAID', 'PAID', 'MONEYBACK') AND occurredAt >= ${s} AND occurredAt < ${e}
-      GROUP BY kind`,
-    prisma.$queryRaw<Record<"created" | "prepaid" | "paid" | "refunded" | "cancelled", bigint>[]>`
+      GROUP BY kind`),
+    query<Record<"created" | "prepaid" | "paid" | "refunded" | "cancelled", number>>(Prisma.sql`
       SELECT
         (SELECT COUNT(*) FROM "Order" WHERE createdAt >= ${s} AND createdAt < ${e}) AS created,
         (SELECT COUNT(*) FROM "Order" WHERE firstPrepaidAt >= ${s} AND firstPrepaidAt < ${e}) AS prepaid,
         (SELECT COUNT(*) FROM "Order" WHERE paidAt >= ${s} AND paidAt < ${e}) AS paid,
         (SELECT COUNT(*) FROM "Order" WHERE refundedAt >= ${s} AND refundedAt < ${e}) AS refunded,
-        (SELECT COUNT(*) FROM "Order" WHERE cancelledAt >= ${s} AND cancelledAt < ${e} AND status = 'CANCELLED') AS cancelled`,
-    prisma.$queryRaw<{ earned: bigint | null; reversed: bigint | null }[]>`
+        (SELECT COUNT(*) FROM "Order" WHERE cancelledAt >= ${s} AND cancelledAt < ${e} AND status = 'CANCELLED') AS cancelled`),
+    query<{ earned: number | null; reversed: number | null }>(Prisma.sql`
       SELECT
         (SELECT SUM(amount) FROM "PartnerFee" WHERE earnedAt >= ${s} AND earnedAt < ${e}) AS earned,
-        (SELECT SUM(amount) FROM "PartnerFee" WHERE reversedAt >= ${s} AND reversedAt < ${e}) AS reversed`,
+        (SELECT SUM(amount) FROM "PartnerFee" WHERE reversedAt >= ${s} AND reversedAt < ${e}) AS reversed`),
   ]);
   const byKind = (kind: string) => events.find((r) => r.kind === kind);
   const gross = int(byKind("PAID")?.total);
@@ -80,9 +80,9 @@ export interface DayRevenue {
 }
 
 /** Gross and refunds per local day of the range (days without any are 0), by the same definitions. */
-export async function getRevenueByDay(prisma: PrismaClient, range: DayRange, shop: Shop): Promise<DayRevenue[]> {
+export async function getRevenueByDay(range: DayRange, shop: Shop): Promise<DayRevenue[]> {
   const buckets = dayBuckets(range, shop.timeZone).map((b) => ({ label: b.day, start: b.start, end: b.end }));
-  const rows = await prisma.$queryRaw<{ day: string; gross: bigint | null; refunds: bigint | null }[]>`
+  const rows = await query<{ day: string; gross: number | null; refunds: number | null }>(Prisma.sql`
     WITH ${bucketsCte(buckets)}
     SELECT b.label AS day,
       SUM(CASE WHEN e.kind = 'PAID' THEN e.orderTotal END) AS gross,
@@ -90,16 +90,16 @@ export async function getRevenueByDay(prisma: PrismaClient, range: DayRange, sho
     FROM buckets b
     LEFT JOIN "OrderEvent" e ON e.kind IN ('PAID', 'MONEYBACK') AND e.occurredAt >= b.start AND e.occurredAt < b."end"
     GROUP BY b.label
-    ORDER BY b.label`;
+    ORDER BY b.label`);
   return rows.map((r) => ({ day: r.day, gross: int(r.gross), refunds: int(r.refunds) }));
 }
 
 
 /** Prepayments in the range that may be repeated deliveries (see OrderEvent.possibleRepeat): they are in `received`. */
-export async function getPrepaymentDoubts(prisma: PrismaClient, range: DayRange, shop: Shop): Promise<{ count: number; amount: number }> {
+export async function getPrepaymentDoubts(range: DayRange, shop: Shop): Promise<{ count: number; amount: number }> {
   const { start, end } = rangeInstants(range, shop.timeZone);
-  const rows = await prisma.$queryRaw<{ n: bigint; amount: bigint | null }[]>`
+  const rows = await query<{ n: number; amount: number | null }>(Prisma.sql`
     SELECT COUNT(*) AS n, SUM(amount) AS amount FROM "OrderEvent"
-    WHERE kind = 'PREPAID' AND occurredAt >= ${start.getTime()} AND occurredAt < ${end.getTime()} AND possibleRepeat`;
+    WHERE kind = 'PREPAID' AND occurredAt >= ${start.getTime()} AND occurredAt < ${end.getTime()} AND possibleRepeat`);
   return { count: int(rows[0]?.n), amount: int(rows[0]?.amount) };
 }

@@ -19,15 +19,34 @@ const PRODUCTS = [
 const FIRST = ["Анна", "Иван", "Ольга", "Сергей", "Елена", "Дмитрий", "Мария", "Алексей", "Наталья", "Павел", "Юлия", "Артём"];
 const LAST = ["Иванова", "Петров", "Смирнова", "Кузнецов", "Попова", "Васильев", "Соколова", "Михайлов", "Новикова", "Фёдоров"];
 const CITIES = ["Москва", "Санкт-Петербург", "Казань", "Новосибирск", "Екатеринбург", "Краснодар", ""];
-const UTM = [
-  { source: "yandex", medium: "cpc", campaign: "brand", content: "ad_1", term: "онлайн курс" },
-  { source: "yandex", medium: "cpc", campaign: "june_sale" },
-  { source: "vk", medium: "social", campaign: "target_lookalike", content: "video_3" },
-  { source: "telegram", medium: "post", campaign: "channel_partner" },
-  { source: "newsletter", medium: "email", campaign: "autofunnel_day3" },
-  { source: "youtube", medium: "video", campaign: "review" },
-  { source: "google", medium: "organic" },
+const SOURCES = [
+  { source: "yandex", medium: "cpc", weight: 30, campaigns: ["brand", "june_sale", "retarget", "lookalike"] },
+  { source: "vk", medium: "social", weight: 20, campaigns: ["target_lookalike", "stories", "clips"] },
+  { source: "telegram", medium: "post", weight: 15, campaigns: ["channel_partner", "bot_funnel"] },
+  { source: "newsletter", medium: "email", weight: 12, campaigns: ["autofunnel_day3", "autofunnel_day7", "digest"] },
+  { source: "youtube", medium: "video", weight: 8, campaigns: ["review", "webinar_invite"] },
+  { source: "google", medium: "organic", weight: 5, campaigns: [] },
+  { source: "partner", medium: "affiliate", weight: 5, campaigns: [] },
+  { source: "dzen", medium: "article", weight: 3, campaigns: [] },
+  { source: "ok", medium: "social", weight: 2, campaigns: [] },
 ];
+const SOURCE_WEIGHT = SOURCES.reduce((s, x) => s + x.weight, 0);
+
+/** UTM tags with a long tail: a few big sources, many small campaigns (promo_1 … promo_400). */
+function fakeUtm(r: Rng) {
+  if (r.chance(0.3)) return undefined;
+  let w = r.int(1, SOURCE_WEIGHT);
+  const src = SOURCES.find((x) => (w -= x.weight) <= 0)!;
+  const campaign = src.campaigns.length && r.chance(0.7) ? r.pick(src.campaigns) : `promo_${Math.ceil(400 * r.next() ** 3)}`;
+  return {
+    source: src.source,
+    medium: src.medium,
+    campaign,
+    content: r.chance(0.4) ? `ad_${r.int(1, 30)}` : undefined,
+    term: src.medium === "cpc" && r.chance(0.5) ? r.pick(["онлайн курс", "курс продаж", "обучение маркетингу", "марафон"]) : undefined,
+  };
+}
+
 const PARTNERS = [
   [{ id: "210001", name: "partner_alpha", rate: 30 }],
   [{ id: "210002", name: "partner_beta", rate: 30 }],
@@ -58,6 +77,8 @@ export interface FakeNotification {
   kind: "created" | "prepaid" | "paid" | "moneyback" | "cancel";
   orderId: string;
   body: string;
+  /** When JustClick would have sent it (Unix seconds): for loading history with its arrival times. */
+  at: number;
 }
 
 /** Rubles (whole or with kopecks) as JustClick writes them: "990" or "1499.50". */
@@ -67,10 +88,13 @@ const rub = (kopecks: number) => (kopecks % 100 === 0 ? String(kopecks / 100) : 
 export function fakeOrder(r: Rng, orderId: string, createdAt: number, now: number, secret: string): FakeNotification[] {
   const first = r.pick(FIRST);
   const last = r.pick(LAST);
-  const utm = r.chance(0.3) ? undefined : r.pick(UTM);
+  const utm = fakeUtm(r);
   const partners = r.chance(0.35) ? r.pick(PARTNERS) : [];
   const coupon = r.chance(0.2) ? "SALE20" : "";
-  const products = [...PRODUCTS].sort(() => r.next() - 0.5).slice(0, r.int(1, 3));
+  // 1 to 5 products, mostly one or two
+  const count = [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 5][r.int(0, 19)]!;
+  const pool = [...PRODUCTS];
+  const products = Array.from({ length: count }, () => pool.splice(r.int(0, pool.length - 1), 1)[0]!);
   const sums: number[] = [];
   const items = products.map((p) => {
     const price = p.price * 100;
@@ -104,10 +128,10 @@ export function fakeOrder(r: Rng, orderId: string, createdAt: number, now: numbe
   };
   const link = `https://school-example.ru/bill/?id=${orderId}&crc=${orderId.slice(-4)}abcd`;
   const out: FakeNotification[] = [];
-  const push = (kind: FakeNotification["kind"], fields: Record<string, unknown>) =>
-    out.push({ kind, orderId, body: signedBody({ ...base, ...fields } as Parameters<typeof signedBody>[0], secret) });
+  const push = (kind: FakeNotification["kind"], at: number, fields: Record<string, unknown>) =>
+    out.push({ kind, orderId, at: Math.min(Math.round(at), now), body: signedBody({ ...base, ...fields } as Parameters<typeof signedBody>[0], secret) });
 
-  push("created", { status: "new_order", address: "", comment: r.chance(0.1) ? "Позвоните после 18:00, пожалуйста" : "", link, items: plainItems });
+  push("created", createdAt, { status: "new_order", address: "", comment: r.chance(0.1) ? "Позвоните после 18:00, пожалуйста" : "", link, items: plainItems });
   const fate = r.next();
   const paidAt = Math.min(now - 60, createdAt + r.int(300, 3 * 86400));
   if (fate < 0.62) {
@@ -115,31 +139,45 @@ export function fakeOrder(r: Rng, orderId: string, createdAt: number, now: numbe
     if (total >= 1000000 && r.chance(0.5)) {
       // larger orders are often paid in instalments
       const part = Math.round(total / 3 / 100) * 100;
-      for (let i = 0; i < r.int(1, 2); i++) {
-        push("prepaid", { prepayment_sum: rub(part), link, items });
+      const instalments = r.int(1, 2);
+      for (let i = 0; i < instalments; i++) {
+        push("prepaid", createdAt + ((paidAt - createdAt) * (i + 1)) / (instalments + 1), { prepayment_sum: rub(part), link, items });
         paidSoFar += part;
       }
     }
-    push("paid", { paid: String(paidAt), last_payment_sum: rub(total - paidSoFar), comment: "", payway: r.pick(["JustClick", "JustClick", "RussianPostService", "Admin"]), type: "", items: items.map((i) => ({ ...i, pincode: r.chance(0.3) ? `PIN-${orderId.slice(-4)}` : "" })) });
-    if (r.chance(0.08)) push("moneyback", { status: "moneyback", comment: "Возврат по заявлению", items: plainItems });
+    push("paid", paidAt, { paid: String(paidAt), last_payment_sum: rub(total - paidSoFar), comment: "", payway: r.pick(["JustClick", "JustClick", "RussianPostService", "Admin"]), type: "", items: items.map((i) => ({ ...i, pincode: r.chance(0.3) ? `PIN-${orderId.slice(-4)}` : "" })) });
+    if (r.chance(0.08)) push("moneyback", paidAt + r.int(3600, 14 * 86400), { status: "moneyback", comment: "Возврат по заявлению", items: plainItems });
   } else if (fate < 0.72) {
-    push("prepaid", { prepayment_sum: rub(Math.round(total / 2 / 100) * 100), link, items });
-    if (r.chance(0.3)) push("cancel", { status: "cancel_order", items: plainItems });
+    const prepaidAt = createdAt + r.int(600, 2 * 86400);
+    push("prepaid", prepaidAt, { prepayment_sum: rub(Math.round(total / 2 / 100) * 100), link, items });
+    if (r.chance(0.3)) push("cancel", prepaidAt + r.int(86400, 10 * 86400), { status: "cancel_order", items: plainItems });
   } else if (fate < 0.85) {
-    push("cancel", { status: "cancel_order", comment: "", items: plainItems });
+    push("cancel", createdAt + r.int(86400, 7 * 86400), { status: "cancel_order", comment: "", items: plainItems });
   }
   return out;
 }
 
-/** A shop's worth of orders created over the last `days` days, ending now. */
-export function fakeShop(options: { orders: number; days: number; seed: number; secret: string; firstOrderId?: number; now?: number }): FakeNotification[] {
+export interface ShopOptions {
+  orders: number;
+  days: number;
+  seed: number;
+  secret: string;
+  firstOrderId?: number;
+  now?: number;
+}
+
+/** A shop's worth of orders created over the last `days` days, ending now, one order's notifications at a time. */
+export function* fakeOrders(options: ShopOptions): Generator<FakeNotification[]> {
   const r = rng(options.seed);
   const now = options.now ?? Math.floor(Date.now() / 1000);
   const start = now - options.days * 86400;
   const firstId = options.firstOrderId ?? 50000000;
-  const out: FakeNotification[] = [];
   for (let i = 0; i < options.orders; i++) {
-    out.push(...fakeOrder(r, String(firstId + i), r.int(start, now - 600), now, options.secret));
+    yield fakeOrder(r, String(firstId + i), r.int(start, now - 600), now, options.secret);
   }
-  return out;
+}
+
+/** All of a shop's notifications at once (small shops: the demo, tests). */
+export function fakeShop(options: ShopOptions): FakeNotification[] {
+  return [...fakeOrders(options)].flat();
 }

@@ -5,7 +5,6 @@ import { DateRangeForm } from "@/components/date-range-form";
 import { KpiCard } from "@/components/kpi-card";
 import { MoneyBarChart } from "@/components/money-bar-chart";
 import { config } from "@/lib/config";
-import { reader } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { usesDecimalComma } from "@/lib/partners/export-query";
 import { FIGURE_LABELS } from "@/components/figure-labels";
@@ -34,9 +33,8 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const level = params.level === "1" || params.level === "2" ? (Number(params.level) as 1 | 2) : undefined;
   const settings = getSettings();
   const ctx = { range, timeZone: shop.timeZone, holdDays: settings.feeHoldDays, now };
-  const prisma = reader();
   const grouping = defaultGrouping(range);
-  const [report, overTime] = await Promise.all([getPartnerReport(prisma, ctx, { level }), getPartnerFeesOverTime(prisma, ctx, grouping, { level })]);
+  const [report, overTime] = await Promise.all([getPartnerReport(ctx, { level }), getPartnerFeesOverTime(ctx, grouping, { level })]);
   const money = (minor: number) => formatMoney(minor, shop.currency, shop.locale);
   const q = (extra: Record<string, string>) => new URLSearchParams({ from: range.from, to: range.to, ...extra }).toString();
 

@@ -10,7 +10,7 @@ import { config } from "@/lib/config";
 import { reader } from "@/lib/db";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { oldestDueDay, previewPayout } from "@/lib/partners/payouts";
-import { FIGURES, getFeeLines, getPartnerReport, type Figure } from "@/lib/partners/report";
+import { cursorOf, FIGURES, getFeeLines, getPartnerReport, type Figure } from "@/lib/partners/report";
 import { pageRange } from "@/lib/reports/page-range";
 import { getSettings } from "@/lib/settings";
 import { dayOf, formatDateTime, isDay } from "@/lib/time";
@@ -36,14 +36,15 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
   const range = parsed.ok ? parsed.range : presets[0]!.range;
   const level = sp.level === "1" || sp.level === "2" ? (Number(sp.level) as 1 | 2) : undefined;
   const figure: Figure = FIGURES.includes(sp.figure as Figure) ? (sp.figure as Figure) : "earned";
-  const after = Number(sp.after) > 0 ? Number(sp.after) : undefined;
+  const [afterAt, afterId] = (sp.after ?? "").split("_").map(Number);
+  const after = afterAt && afterId ? { earnedAt: afterAt, id: afterId } : undefined;
   const settings = getSettings();
   const ctx = { range, timeZone: shop.timeZone, holdDays: settings.feeHoldDays, now };
   const money = (minor: number) => formatMoney(minor, shop.currency, shop.locale);
 
   const [report, lines, payouts] = await Promise.all([
-    getPartnerReport(prisma, ctx, { partnerId: id, level }),
-    getFeeLines(prisma, ctx, { partnerId: id, level }, { figure, afterId: after, limit: PAGE }),
+    getPartnerReport(ctx, { partnerId: id, level }),
+    getFeeLines(ctx, { partnerId: id, level }, { figure, after, limit: PAGE }),
     prisma.payout.findMany({ where: { partnerId: id }, orderBy: { id: "desc" }, take: 50 }),
   ]);
   const today = dayOf(now, shop.timeZone);
@@ -198,7 +199,7 @@ export default async function PartnerPage({ params, searchParams }: { params: Pr
           </table>
         )}
         {lines.length === PAGE && (
-          <Link href={`?${q({ figure, after: String(lines.at(-1)!.id) })}`} className="mt-3 inline-block text-sm text-indigo-700 hover:underline">
+          <Link href={`?${q({ figure, after: `${cursorOf(lines.at(-1)!).earnedAt}_${cursorOf(lines.at(-1)!).id}` })}`} className="mt-3 inline-block text-sm text-indigo-700 hover:underline">
             Next {PAGE} →
           </Link>
         )}

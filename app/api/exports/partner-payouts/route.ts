@@ -1,6 +1,5 @@
 import { authedRoute } from "@/lib/api";
 import { config } from "@/lib/config";
-import { reader } from "@/lib/db";
 import { contentDisposition, countExportRows, exportFilename, partnerPayoutsCsv } from "@/lib/partners/export";
 import { parseExportQuery } from "@/lib/partners/export-query";
 import { getSettings } from "@/lib/settings";
@@ -17,10 +16,9 @@ export const GET = authedRoute(async (request) => {
   const q = parseExportQuery(request.nextUrl.searchParams, now, shop.timeZone, shop.locale);
   if (!q.ok) return Response.json({ error: "bad_request", message: q.message }, { status: 400 });
   const ctx = { range: q.range, timeZone: shop.timeZone, holdDays: getSettings().feeHoldDays, now };
-  const prisma = reader();
   const filename = exportFilename(shop.shopName, ctx, q.request.shape);
-  const rows = await countExportRows(prisma, ctx, q.request);
-  return new Response(partnerPayoutsCsv(prisma, ctx, q.request, shop.currency), {
+  const rows = await countExportRows(ctx, q.request);
+  return new Response(partnerPayoutsCsv(ctx, q.request, shop.currency), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": contentDisposition(filename),

@@ -1,6 +1,5 @@
 import { badRequest, jsonRoute, ok } from "@/lib/api";
 import { config } from "@/lib/config";
-import { reader } from "@/lib/db";
 import { parseRange } from "@/lib/reports/range";
 import { getSummary } from "@/lib/reports/summary";
 
@@ -11,5 +10,5 @@ export const GET = jsonRoute(async (params) => {
   const shop = config();
   const parsed = parseRange({ from: params.get("from"), to: params.get("to") }, new Date(), shop.timeZone);
   if (!parsed.ok) return badRequest(parsed.message);
-  return ok(await getSummary(reader(), parsed.range, shop));
+  return ok(await getSummary(parsed.range, shop));
 });
