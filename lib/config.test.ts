@@ -38,7 +38,8 @@ describe("configuration from the environment", () => {
 
   it("needs ADMIN_EMAIL and ADMIN_PASSWORD together", () => {
     const r = loadConfig({ ADMIN_EMAIL: "owner@example.com" });
-    expect(r).toEqual({ ok: false, errors: ["ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither"] });
+    expect(r).toEqual({ ok: false, errors: ["ADMIN_PASSWORD: is missing: ADMIN_EMAIL is set, and the two go together"] });
+    expect(loadConfig({ ADMIN_PASSWORD: "long enough pw" })).toEqual({ ok: false, errors: ["ADMIN_EMAIL: is missing: ADMIN_PASSWORD is set, and the two go together"] });
     expect(loadConfig({ ADMIN_EMAIL: "owner@example.com", ADMIN_PASSWORD: "long enough pw" })).toMatchObject({ ok: true, config: { admin: { email: "owner@example.com" } } });
   });
 

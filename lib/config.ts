@@ -53,9 +53,10 @@ const schema = z
     SHOP_NAME: z.preprocess(blank, z.string().max(80).default("shop")),
     PORT: z.preprocess(blank, z.coerce.number().int().min(1).max(65535).default(3000)),
   })
-  .refine((c) => !c.ADMIN_EMAIL === !c.ADMIN_PASSWORD, {
-    message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither",
-    path: ["ADMIN_PASSWORD"],
+  .superRefine((c, ctx) => {
+    // name the one that is missing
+    if (c.ADMIN_EMAIL && !c.ADMIN_PASSWORD) ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "is missing: ADMIN_EMAIL is set, and the two go together" });
+    if (c.ADMIN_PASSWORD && !c.ADMIN_EMAIL) ctx.addIssue({ code: "custom", path: ["ADMIN_EMAIL"], message: "is missing: ADMIN_PASSWORD is set, and the two go together" });
   });
 
 type Env = z.output<typeof schema>;

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fakeShop } from "./lib/fake-shop";
+import { dayOf } from "../lib/time";
 import { loadEnv } from "./env";
 
 const { values: args, positionals } = parseArgs({
@@ -24,14 +25,16 @@ const { values: args, positionals } = parseArgs({
   },
 });
 
-function bodiesFrom(target: string): { label: string; body: string }[] {
+/** Raw bodies from files (one per line, "#" lines skipped) and the secrets sample files say they are signed with. */
+function bodiesFrom(target: string, secrets: Set<string>): { label: string; body: string }[] {
   const stat = fs.statSync(target);
-  if (stat.isDirectory()) return fs.readdirSync(target).filter((f) => f.endsWith(".txt")).sort().flatMap((f) => bodiesFrom(path.join(target, f)));
-  return fs
-    .readFileSync(target, "utf8")
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== "" && !line.startsWith("#"))
-    .map((body) => ({ label: path.basename(target), body: body.trim() }));
+  if (stat.isDirectory()) return fs.readdirSync(target).filter((f) => f.endsWith(".txt")).sort().flatMap((f) => bodiesFrom(path.join(target, f), secrets));
+  const lines = fs.readFileSync(target, "utf8").split(/\r?\n/);
+  for (const line of lines) {
+    const m = /^# secret: (.+)$/.exec(line.trim());
+    if (m) secrets.add(m[1]!);
+  }
+  return lines.filter((line) => line.trim() !== "" && !line.startsWith("#")).map((body) => ({ label: path.basename(target), body: body.trim() }));
 }
 
 async function main() {
@@ -46,7 +49,13 @@ async function main() {
     // Demo order ids start above JustClick's usual 8 digits so they never collide with real invoices.
     bodies = fakeShop({ orders: Number(args.orders), days: Number(args.days), seed: Number(args.seed), secret: config.justclickSecret, firstOrderId: 900000000 + Number(args.seed) * 10000 }).map((n) => ({ label: `${n.kind} ${n.orderId}`, body: n.body }));
   } else if (positionals.length) {
-    bodies = positionals.flatMap(bodiesFrom);
+    const secrets = new Set<string>();
+    bodies = positionals.flatMap((p) => bodiesFrom(p, secrets));
+    for (const secret of secrets) {
+      if (secret !== config.justclickSecret) {
+        console.warn(`Note: these samples are signed with the secret "${secret}"; unless the app runs with JUSTCLICK_SECRET_KEY=${secret}, they will be refused (403).`);
+      }
+    }
   } else {
     console.error("usage: npm run send -- --demo [--orders N]   or   npm run send -- FILE_OR_DIR ...");
     process.exit(2);
@@ -67,6 +76,12 @@ async function main() {
     counts.set(status, (counts.get(status) ?? 0) + 1);
   }
   console.log(`Sent ${bodies.length} notifications to ${url}: ${[...counts].map(([s, n]) => `${n} × ${s}`).join(", ")}`);
+  if (args.demo) {
+    const today = dayOf(new Date(), config.timeZone);
+    const from = dayOf(new Date(Date.now() - Number(args.days) * 86_400_000), config.timeZone);
+    console.log(`The demo's orders span ${args.days} days: ${new URL(`/?from=${from}&to=${today}`, url).href}`);
+    console.log("(prepayments, cancellations and refunds are dated when they arrive, so they all land today)");
+  }
 }
 
 main();

@@ -14,7 +14,7 @@ export function parseRange(params: { from?: string | null; to?: string | null },
   const to = params.to || (params.from ? undefined : month.to);
   if (!from || !to) return { ok: false, message: "give both from and to (YYYY-MM-DD), or neither for this month" };
   for (const [name, value] of [["from", from], ["to", to]] as const) {
-    if (!isDay(value)) return { ok: false, message: `${name}: "${value.slice(0, 20)}" is not a date written YYYY-MM-DD` };
+    if (!isDay(value)) return { ok: false, message: `${name}: "${value.slice(0, 20)}" is not a real date written YYYY-MM-DD` };
   }
   if (from > to) return { ok: false, message: `from (${from}) is after to (${to})` };
   if (daysInRange({ from, to }) > MAX_RANGE_DAYS) return { ok: false, message: `the range is longer than ${MAX_RANGE_DAYS} days` };

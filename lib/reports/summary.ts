@@ -6,7 +6,7 @@
  * - refunds: Σ order totals of MoneyBacks, dated by their arrival; net = gross − refunds;
  * - prepayments received: Σ prepayment_sum of prepayments that arrived in the range;
  * - partner fees earned: Σ fees of payments in the range (prepayments earn nothing); reversed: Σ fees
- *   a MoneyBack in the range reversed;
+ *   a MoneyBack in the range took back, unpaid ones reversed and paid-out ones clawed back;
  * - orders: created by JustClick's `created` time; prepaid / paid / refunded / cancelled by the date
  *   of the event that put the order in that state: its first prepayment, its first payment (a rebill
  *   adds revenue, not a paid order), its MoneyBack, its cancellation (only if it stayed cancelled: a
@@ -50,8 +50,9 @@ export async function getSummary(range: DayRange, shop: Shop): Promise<Summary> 
         (SELECT COUNT(*) FROM "Order" WHERE cancelledAt >= ${s} AND cancelledAt < ${e} AND status = 'CANCELLED') AS cancelled`),
     query<{ earned: number | null; reversed: number | null }>(Prisma.sql`
       SELECT
-        (SELECT SUM(amount) FROM "PartnerFee" WHERE earnedAt >= ${s} AND earnedAt < ${e}) AS earned,
-        (SELECT SUM(amount) FROM "PartnerFee" WHERE reversedAt >= ${s} AND reversedAt < ${e}) AS reversed`),
+        (SELECT SUM(amount) FROM "PartnerFee" WHERE kind = 'FEE' AND earnedAt >= ${s} AND earnedAt < ${e}) AS earned,
+        coalesce((SELECT SUM(amount) FROM "PartnerFee" WHERE kind = 'FEE' AND reversedAt >= ${s} AND reversedAt < ${e}), 0)
+          - coalesce((SELECT SUM(amount) FROM "PartnerFee" WHERE kind = 'CLAWBACK' AND earnedAt >= ${s} AND earnedAt < ${e}), 0) AS reversed`),
   ]);
   const byKind = (kind: string) => events.find((r) => r.kind === kind);
   const gross = int(byKind("PAID")?.total);
