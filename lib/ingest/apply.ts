@@ -6,7 +6,7 @@ import type { Verdict } from "../generated/prisma/enums";
 import type { JustClickNotification } from "../justclick/schema";
 import { refundReaches } from "../partners/ledger";
 import { advanceMilestones, deriveStatus, describeConflict, eventFacts, replacesSnapshot, type Milestones } from "./order-state";
-import type { IngestStore, OrderSnapshotRow } from "./store";
+import type { Attribution, IngestStore, OrderSnapshotRow } from "./store";
 
 export interface Applied {
   verdict: Extract<Verdict, "APPLIED" | "DUPLICATE" | "CONFLICT">;
@@ -46,6 +46,17 @@ function snapshotOf(n: JustClickNotification, kind: OrderSnapshotRow["snapshotKi
   };
 }
 
+function attributionOf(n: JustClickNotification): Attribution {
+  return {
+    utmSource: n.utm.source,
+    utmMedium: n.utm.medium,
+    utmCampaign: n.utm.campaign,
+    utmContent: n.utm.content,
+    utmTerm: n.utm.term,
+    coupon: n.coupon,
+  };
+}
+
 const NO_MILESTONES: Milestones = { createdAt: null, firstPrepaidAt: null, paidAt: null, refundedAt: null, cancelledAt: null };
 
 export function applyNotification(store: IngestStore, n: JustClickNotification, notificationId: number, receivedAt: Date): Applied {
@@ -78,6 +89,8 @@ export function applyNotification(store: IngestStore, n: JustClickNotification, 
   const incoming = { kind: facts.kind, at: facts.kind === "PAID" ? facts.occurredAt : null };
   const items = n.items.map((i) => ({ position: i.position, productId: i.productId, title: i.title, sum: i.sum, price: i.price, pincode: i.pincode }));
 
+  // events carry the order's attribution, which the order's snapshot decides
+  let attribution = order?.attribution ?? attributionOf(n);
   if (!order) {
     store.insertOrder(n.orderId, snapshotOf(n, incoming.kind, incoming.at), status, milestones, receivedAt);
     store.replaceItems(n.orderId, items);
@@ -86,11 +99,16 @@ export function applyNotification(store: IngestStore, n: JustClickNotification, 
     if (replacesSnapshot({ kind: order.snapshotKind, at: order.snapshotAt }, incoming)) {
       store.updateOrderSnapshot(n.orderId, snapshotOf(n, incoming.kind, incoming.at));
       store.replaceItems(n.orderId, items);
+      attribution = attributionOf(n);
+      store.syncAttribution(n.orderId, attribution);
     }
   }
+  if (facts.kind === "PREPAID") store.addPrepaid(n.orderId, facts.amount!);
 
   const eventId = store.insertEvent({
     orderId: n.orderId,
+    attribution,
+    partnerFees: facts.kind === "PAID" ? n.items.reduce((sum, i) => sum + i.partners.reduce((s, p) => s + p.fee, 0), 0) : 0,
     kind: facts.kind,
     dedupeKey,
     occurredAt: facts.occurredAt,
@@ -101,11 +119,15 @@ export function applyNotification(store: IngestStore, n: JustClickNotification, 
     notificationId,
   });
 
+  if (facts.kind === "PAID" || facts.kind === "MONEYBACK") {
+    for (const item of items) store.insertSoldItem(eventId, facts.kind, facts.occurredAt, n.orderId, item);
+  }
   if (facts.kind === "PAID") recordPartnerFees(store, n, eventId, facts.occurredAt, milestones.refundedAt, receivedAt);
   if (facts.kind === "MONEYBACK" && store.settings().refundsReverseFees) {
     // fees not paid out yet are reversed; paid-out ones are never edited: each gets a clawback line
     store.reverseUnpaidFees(n.orderId, facts.occurredAt);
     store.clawBackPaidFees(n.orderId, facts.occurredAt);
+    store.setEventFees(eventId, store.feesTakenBack(n.orderId, facts.occurredAt));
   }
 
   return { verdict: "APPLIED", reason: doubt };
@@ -119,6 +141,8 @@ function recordPartnerFees(store: IngestStore, n: JustClickNotification, eventId
   const shares = n.items.flatMap((item) => item.partners.map((p) => ({ item, p })));
   if (shares.length === 0) return;
   const reversedAt = refundReaches(earnedAt, refundedAt, store.settings().refundsReverseFees) ? refundedAt : null;
+  // a payment arriving after its MoneyBack: the refund took these fees back too
+  if (reversedAt) store.addMoneybackFees(n.orderId, shares.reduce((sum, { p }) => sum + p.fee, 0));
   for (const { item, p } of shares) {
     store.upsertPartner(p.partnerId, p.login, now);
     store.insertFee({

@@ -55,9 +55,22 @@ const SNAPSHOT_COLUMNS = [
 ] as const;
 const STATE_COLUMNS = ["status", "createdAt", "firstPrepaidAt", "paidAt", "refundedAt", "cancelledAt"] as const;
 
+/** What attribution reports read from an event: the order's UTM tags and coupon. */
+export interface Attribution {
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmContent: string | null;
+  utmTerm: string | null;
+  coupon: string | null;
+}
+
+const ATTRIBUTION_COLUMNS = ["utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "coupon"] as const;
+
 export interface OrderStateRow extends Milestones {
   snapshotKind: EventKind;
   snapshotAt: Date | null;
+  attribution: Attribution;
 }
 
 export interface ItemRow {
@@ -71,6 +84,8 @@ export interface ItemRow {
 
 export interface EventRow {
   orderId: string;
+  attribution: Attribution;
+  partnerFees: number;
   kind: EventKind;
   dedupeKey: string;
   occurredAt: Date;
@@ -119,14 +134,28 @@ export class IngestStore {
       findEvent: p(`SELECT fingerprint, amount, orderTotal FROM "OrderEvent" WHERE orderId = ? AND dedupeKey = ?`),
       sumPrepayments: p(`SELECT coalesce(sum(amount), 0) AS total FROM "OrderEvent" WHERE orderId = ? AND kind = 'PREPAID'`),
       countEventsWithKeyPrefix: p(`SELECT count(*) AS n FROM "OrderEvent" WHERE orderId = ? AND substr(dedupeKey, 1, ?) = ?`),
-      findOrder: p(`SELECT snapshotKind, snapshotAt, createdAt, firstPrepaidAt, paidAt, refundedAt, cancelledAt FROM "Order" WHERE id = ?`),
+      findOrder: p(
+        `SELECT snapshotKind, snapshotAt, createdAt, firstPrepaidAt, paidAt, refundedAt, cancelledAt, ${ATTRIBUTION_COLUMNS.map(q).join(", ")} FROM "Order" WHERE id = ?`,
+      ),
+      addPrepaid: p(`UPDATE "Order" SET prepaidTotal = prepaidTotal + ? WHERE id = ?`),
+      syncAttribution: p(`UPDATE "OrderEvent" SET ${ATTRIBUTION_COLUMNS.map((c) => `${q(c)} = ?`).join(", ")} WHERE orderId = ?`),
+      insertSoldItem: p(
+        `INSERT INTO "SoldItem" (eventId, position, kind, occurredAt, orderId, productId, title, sum, price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      feesTakenBack: p(
+        `SELECT coalesce(sum(CASE WHEN kind = 'FEE' AND reversedAt = @at THEN amount WHEN kind = 'CLAWBACK' AND earnedAt = @at THEN -amount END), 0) AS total
+         FROM "PartnerFee" WHERE orderId = @orderId`,
+      ),
+      addMoneybackFees: p(`UPDATE "OrderEvent" SET partnerFees = partnerFees + ? WHERE orderId = ? AND kind = 'MONEYBACK'`),
+      setEventFees: p(`UPDATE "OrderEvent" SET partnerFees = ? WHERE id = ?`),
       insertOrder: p(`INSERT INTO "Order" (${allOrderColumns.map(q).join(", ")}) VALUES (${allOrderColumns.map(() => "?").join(", ")})`),
       updateOrderState: p(`UPDATE "Order" SET ${STATE_COLUMNS.map((c) => `${q(c)} = ?`).join(", ")}, updatedAt = ? WHERE id = ?`),
       updateOrderSnapshot: p(`UPDATE "Order" SET ${SNAPSHOT_COLUMNS.map((c) => `${q(c)} = ?`).join(", ")} WHERE id = ?`),
       deleteItems: p(`DELETE FROM "OrderItem" WHERE orderId = ?`),
       insertItem: p(`INSERT INTO "OrderItem" (orderId, position, productId, title, sum, price, pincode) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       insertEvent: p(
-        `INSERT INTO "OrderEvent" (orderId, kind, dedupeKey, occurredAt, amount, orderTotal, fingerprint, possibleRepeat, notificationId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        `INSERT INTO "OrderEvent" (orderId, kind, dedupeKey, occurredAt, amount, orderTotal, fingerprint, possibleRepeat, notificationId, partnerFees, ${ATTRIBUTION_COLUMNS.map(q).join(", ")})
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       ),
       // a notification without partner_name neither blanks nor replaces a login we know
       upsertPartner: p(
@@ -189,6 +218,7 @@ export class IngestStore {
     const r = this.s.findOrder.get(id) as Record<string, number | null | string> | undefined;
     if (!r) return null;
     return {
+      attribution: Object.fromEntries(ATTRIBUTION_COLUMNS.map((c) => [c, r[c] ?? null])) as unknown as Attribution,
       snapshotKind: r.snapshotKind as EventKind,
       snapshotAt: date(r.snapshotAt as number | null),
       createdAt: date(r.createdAt as number | null),
@@ -219,8 +249,35 @@ export class IngestStore {
   insertEvent(e: EventRow): number {
     const row = this.s.insertEvent.get(
       e.orderId, e.kind, e.dedupeKey, ms(e.occurredAt), e.amount, e.orderTotal, e.fingerprint, e.possibleRepeat ? 1 : 0, e.notificationId,
+      e.partnerFees, ...ATTRIBUTION_COLUMNS.map((c) => e.attribution[c]),
     ) as { id: number };
     return row.id;
+  }
+
+  addPrepaid(orderId: string, amount: number): void {
+    this.s.addPrepaid.run(amount, orderId);
+  }
+
+  /** Copies the order's (new) UTM tags and coupon onto all its events. */
+  syncAttribution(orderId: string, a: Attribution): void {
+    this.s.syncAttribution.run(...ATTRIBUTION_COLUMNS.map((c) => a[c]), orderId);
+  }
+
+  insertSoldItem(eventId: number, kind: EventKind, occurredAt: Date, orderId: string, i: ItemRow): void {
+    this.s.insertSoldItem.run(eventId, i.position, kind, ms(occurredAt), orderId, i.productId, i.title, i.sum, i.price);
+  }
+
+  /** What a MoneyBack at `at` took back from the order's partners: fees it reversed plus clawbacks it added. */
+  feesTakenBack(orderId: string, at: Date): number {
+    return (this.s.feesTakenBack.get({ orderId, at: ms(at) }) as { total: number }).total;
+  }
+
+  setEventFees(eventId: number, amount: number): void {
+    this.s.setEventFees.run(amount, eventId);
+  }
+
+  addMoneybackFees(orderId: string, amount: number): void {
+    this.s.addMoneybackFees.run(amount, orderId);
   }
 
   upsertPartner(id: string, login: string | null, now: Date): void {

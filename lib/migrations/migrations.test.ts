@@ -38,10 +38,10 @@ it("lets Prisma use every model on the migrated database", async () => {
   await prisma.partnerFee.create({ data: { eventId: event.id, orderId: "1", itemPosition: 0, productId: "p", itemSum: 100, partnerId: "9", level: 1, amount: 10, earnedAt: new Date(1718000000000) } });
   await prisma.user.create({ data: { email: "a@b.c", passwordHash: "x" } });
 
-  const order = await prisma.order.findUniqueOrThrow({ where: { id: "1" }, include: { items: true, events: { include: { notification: true, partnerFees: { include: { partner: true } } } } } });
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: "1" }, include: { items: true, events: { include: { notification: true, partnerFeeLines: { include: { partner: true } } } } } });
   expect(order.items[0]!.title).toBe("Курс");
   expect(order.paidAt).toEqual(new Date(1718000000000));
-  expect(order.events[0]!.partnerFees[0]!.partner.login).toBe("p9");
+  expect(order.events[0]!.partnerFeeLines[0]!.partner.login).toBe("p9");
   expect(Buffer.from(order.events[0]!.notification.body).toString()).toBe("id=1");
   expect(await prisma.user.count()).toBe(1);
   await prisma.$disconnect();

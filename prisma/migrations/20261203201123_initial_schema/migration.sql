@@ -3,6 +3,7 @@ CREATE TABLE "Order" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "status" TEXT NOT NULL,
     "total" INTEGER NOT NULL,
+    "prepaidTotal" INTEGER NOT NULL DEFAULT 0,
     "snapshotKind" TEXT NOT NULL,
     "snapshotAt" DATETIME,
     "email" TEXT,
@@ -64,8 +65,31 @@ CREATE TABLE "OrderEvent" (
     "fingerprint" TEXT NOT NULL,
     "possibleRepeat" BOOLEAN NOT NULL DEFAULT false,
     "notificationId" INTEGER NOT NULL,
+    "utmSource" TEXT,
+    "utmMedium" TEXT,
+    "utmCampaign" TEXT,
+    "utmContent" TEXT,
+    "utmTerm" TEXT,
+    "coupon" TEXT,
+    "partnerFees" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "OrderEvent_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "OrderEvent_notificationId_fkey" FOREIGN KEY ("notificationId") REFERENCES "Notification" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "SoldItem" (
+    "eventId" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "occurredAt" DATETIME NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "productId" TEXT,
+    "title" TEXT,
+    "sum" INTEGER NOT NULL,
+    "price" INTEGER,
+
+    PRIMARY KEY ("eventId", "position"),
+    CONSTRAINT "SoldItem_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "OrderEvent" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -78,6 +102,7 @@ CREATE TABLE "Partner" (
 -- CreateTable
 CREATE TABLE "PartnerFee" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "kind" TEXT NOT NULL DEFAULT 'FEE',
     "eventId" INTEGER NOT NULL,
     "orderId" TEXT NOT NULL,
     "itemPosition" INTEGER NOT NULL,
@@ -88,9 +113,39 @@ CREATE TABLE "PartnerFee" (
     "amount" INTEGER NOT NULL,
     "earnedAt" DATETIME NOT NULL,
     "reversedAt" DATETIME,
+    "payoutId" INTEGER,
+    "clawbackOfId" INTEGER,
     CONSTRAINT "PartnerFee_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "OrderEvent" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "PartnerFee_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "PartnerFee_partnerId_fkey" FOREIGN KEY ("partnerId") REFERENCES "Partner" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "PartnerFee_partnerId_fkey" FOREIGN KEY ("partnerId") REFERENCES "Partner" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "PartnerFee_payoutId_fkey" FOREIGN KEY ("payoutId") REFERENCES "Payout" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "PartnerFee_clawbackOfId_fkey" FOREIGN KEY ("clawbackOfId") REFERENCES "PartnerFee" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Payout" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "partnerId" TEXT NOT NULL,
+    "periodFrom" TEXT NOT NULL,
+    "periodTo" TEXT NOT NULL,
+    "amount" INTEGER NOT NULL,
+    "paidOn" TEXT NOT NULL,
+    "reference" TEXT,
+    "comment" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdBy" TEXT NOT NULL,
+    "undoneAt" DATETIME,
+    "undoneBy" TEXT,
+    "undoReason" TEXT,
+    CONSTRAINT "Payout_partnerId_fkey" FOREIGN KEY ("partnerId") REFERENCES "Partner" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ShopSettings" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
+    "refundsReverseFees" BOOLEAN NOT NULL DEFAULT true,
+    "feeHoldDays" INTEGER NOT NULL DEFAULT 0,
+    "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
@@ -113,6 +168,7 @@ CREATE TABLE "User" (
     "email" TEXT NOT NULL,
     "name" TEXT,
     "passwordHash" TEXT NOT NULL,
+    "role" TEXT NOT NULL DEFAULT 'STAFF',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -120,16 +176,22 @@ CREATE TABLE "User" (
 CREATE INDEX "Order_status_idx" ON "Order"("status");
 
 -- CreateIndex
-CREATE INDEX "Order_createdAt_idx" ON "Order"("createdAt");
+CREATE INDEX "Order_createdAt_utmSource_utmMedium_utmCampaign_utmContent_utmTerm_idx" ON "Order"("createdAt", "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm");
 
 -- CreateIndex
-CREATE INDEX "Order_paidAt_idx" ON "Order"("paidAt");
+CREATE INDEX "Order_firstPrepaidAt_idx" ON "Order"("firstPrepaidAt");
+
+-- CreateIndex
+CREATE INDEX "Order_paidAt_utmSource_utmMedium_utmCampaign_utmContent_utmTerm_idx" ON "Order"("paidAt", "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm");
+
+-- CreateIndex
+CREATE INDEX "Order_refundedAt_idx" ON "Order"("refundedAt");
+
+-- CreateIndex
+CREATE INDEX "Order_cancelledAt_idx" ON "Order"("cancelledAt");
 
 -- CreateIndex
 CREATE INDEX "Order_emailLower_idx" ON "Order"("emailLower");
-
--- CreateIndex
-CREATE INDEX "Order_utmSource_utmMedium_utmCampaign_idx" ON "Order"("utmSource", "utmMedium", "utmCampaign");
 
 -- CreateIndex
 CREATE INDEX "OrderItem_productId_idx" ON "OrderItem"("productId");
@@ -138,10 +200,19 @@ CREATE INDEX "OrderItem_productId_idx" ON "OrderItem"("productId");
 CREATE UNIQUE INDEX "OrderEvent_notificationId_key" ON "OrderEvent"("notificationId");
 
 -- CreateIndex
-CREATE INDEX "OrderEvent_kind_occurredAt_idx" ON "OrderEvent"("kind", "occurredAt");
+CREATE INDEX "OrderEvent_kind_occurredAt_orderTotal_amount_partnerFees_idx" ON "OrderEvent"("kind", "occurredAt", "orderTotal", "amount", "partnerFees");
+
+-- CreateIndex
+CREATE INDEX "OrderEvent_kind_occurredAt_utmSource_utmMedium_utmCampaign_utmContent_utmTerm_coupon_orderTotal_partnerFees_idx" ON "OrderEvent"("kind", "occurredAt", "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "coupon", "orderTotal", "partnerFees");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "OrderEvent_orderId_dedupeKey_key" ON "OrderEvent"("orderId", "dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "SoldItem_kind_occurredAt_productId_sum_price_idx" ON "SoldItem"("kind", "occurredAt", "productId", "sum", "price");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PartnerFee_clawbackOfId_key" ON "PartnerFee"("clawbackOfId");
 
 -- CreateIndex
 CREATE INDEX "PartnerFee_partnerId_earnedAt_idx" ON "PartnerFee"("partnerId", "earnedAt");
@@ -156,7 +227,16 @@ CREATE INDEX "PartnerFee_reversedAt_idx" ON "PartnerFee"("reversedAt");
 CREATE INDEX "PartnerFee_orderId_idx" ON "PartnerFee"("orderId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "PartnerFee_eventId_itemPosition_level_key" ON "PartnerFee"("eventId", "itemPosition", "level");
+CREATE INDEX "PartnerFee_payoutId_idx" ON "PartnerFee"("payoutId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PartnerFee_eventId_itemPosition_level_kind_key" ON "PartnerFee"("eventId", "itemPosition", "level", "kind");
+
+-- CreateIndex
+CREATE INDEX "Payout_partnerId_paidOn_idx" ON "Payout"("partnerId", "paidOn");
+
+-- CreateIndex
+CREATE INDEX "Payout_paidOn_idx" ON "Payout"("paidOn");
 
 -- CreateIndex
 CREATE INDEX "Notification_receivedAt_idx" ON "Notification"("receivedAt");
