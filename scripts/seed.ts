@@ -10,35 +10,67 @@ import { openWriteConnection } from "../lib/db";
 import { ingestStore } from "../lib/ingest/store";
 import { receiveBatch } from "../lib/ingest/receive";
 import { migrateDatabase } from "../lib/migrations/migrate";
-import { fakeOrders } from "./lib/fake-shop";
+import { Worker } from "node:worker_threads";
+import type { Reading } from "../lib/justclick/read";
+import type { ShopOptions } from "./lib/fake-shop";
 import { loadEnv } from "./env";
 
 const FORM = "application/x-www-form-urlencoded";
 
+const CHUNK = 2000;
+
+type Produced = { batch: { body: string; at: number; reading: Reading }[]; orders: number; done: boolean };
+
 export async function seed(options: { url: string; orders: number; days: number; seed: number; secret: string; now?: number; log?: (line: string) => void }) {
   await migrateDatabase(options.url);
   const sqlite = openWriteConnection(options.url);
+  // a bulk load into a database nobody uses yet: skip the fsyncs (a crash means seeding again)
+  sqlite.pragma("synchronous = OFF");
   const store = ingestStore(sqlite);
   const started = performance.now();
-  let batch: Parameters<typeof receiveBatch>[1] = [];
+  const shop: ShopOptions = { orders: options.orders, days: options.days, seed: options.seed, secret: options.secret, now: options.now, firstOrderId: 10_000_000 };
+  // a second thread generates and reads the notifications while this one writes them
+  const worker = new Worker(new URL("./lib/seed-worker.mjs", import.meta.url), { workerData: { options: shop, chunk: CHUNK } });
+  let waiting: ((p: Produced) => void) | null = null;
+  worker.on("message", (p: Produced) => waiting?.(p));
+  const crashed = new Promise<never>((_, reject) => worker.once("error", reject));
+  crashed.catch(() => {}); // raced below; never left unhandled
+  const next = () =>
+    Promise.race([
+      new Promise<Produced>((resolve) => {
+        waiting = resolve;
+        worker.postMessage("next");
+      }),
+      crashed,
+    ]);
   let notifications = 0;
   let failed = 0;
   let orders = 0;
-  const flush = () => {
-    for (const answer of receiveBatch(store, batch)) if (answer.status !== 200) failed++;
-    notifications += batch.length;
-    batch = [];
-  };
-  for (const order of fakeOrders({ ...options, firstOrderId: 10_000_000 })) {
-    for (const n of order) {
-      batch.push({ delivery: { body: Buffer.from(n.body), size: n.body.length, contentType: FORM, query: "", secret: options.secret }, receivedAt: new Date(n.at * 1000) });
+  try {
+    let pending = next();
+    for (;;) {
+      const produced = await pending;
+      if (!produced.done) pending = next(); // the worker makes the next chunk while this one is written
+      const answers = receiveBatch(
+        store,
+        produced.batch.map((n) => ({
+          delivery: { body: Buffer.from(n.body), size: n.body.length, contentType: FORM, query: "", secret: options.secret },
+          receivedAt: new Date(n.at * 1000),
+          reading: n.reading,
+        })),
+      );
+      failed += answers.filter((a) => a.status !== 200).length;
+      notifications += produced.batch.length;
+      const before = orders;
+      orders += produced.orders;
+      if (Math.floor(orders / 50_000) > Math.floor(before / 50_000)) {
+        options.log?.(`${orders} orders, ${notifications} notifications, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      }
+      if (produced.done) break;
     }
-    if (++orders % 2000 === 0) {
-      flush();
-      if (orders % 50_000 === 0) options.log?.(`${orders} orders, ${notifications} notifications, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    }
+  } finally {
+    await worker.terminate();
   }
-  flush();
   sqlite.pragma("optimize");
   sqlite.close();
   return { orders, notifications, failed, seconds: (performance.now() - started) / 1000 };

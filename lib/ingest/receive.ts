@@ -82,15 +82,22 @@ function commitPending() {
  * Stores and applies deliveries in one transaction, each applied in its own savepoint; what to answer
  * each. The hook's group commit, and bulk loading (the seed command) with arrival times of its own.
  */
-export function receiveBatch(store: IngestStore, batch: { delivery: Delivery; receivedAt: Date }[]): HookResponse[] {
+export interface Received {
+  delivery: Delivery;
+  receivedAt: Date;
+  /** The body already read (bulk loading reads in a worker thread); read here when absent. */
+  reading?: Reading;
+}
+
+export function receiveBatch(store: IngestStore, batch: Received[]): HookResponse[] {
   try {
-    return store.transaction(() => batch.map((p) => receiveOne(store, p.delivery, p.receivedAt)));
+    return store.transaction(() => batch.map((p) => receiveOne(store, p)));
   } catch (e) {
     if (batch.length === 1) throw e;
     // One delivery's failure outside its savepoint must not cost the others: each on its own.
     return batch.map((p) => {
       try {
-        return store.transaction(() => receiveOne(store, p.delivery, p.receivedAt));
+        return store.transaction(() => receiveOne(store, p));
       } catch (e) {
         console.error("hook: could not store a notification", e);
         return NOT_STORED;
@@ -100,7 +107,7 @@ export function receiveBatch(store: IngestStore, batch: { delivery: Delivery; re
 }
 
 /** Within the batch's transaction: keep the raw delivery, then judge and apply it in a savepoint. */
-function receiveOne(store: IngestStore, d: Delivery, receivedAt: Date): HookResponse {
+function receiveOne(store: IngestStore, { delivery: d, receivedAt, reading }: Received): HookResponse {
   const keep = (verdict: Verdict, reason: string | null) =>
     store.insertNotification({ receivedAt, body: d.body ?? new Uint8Array(), contentType: d.contentType, query: d.query || null, verdict, reason });
 
@@ -120,8 +127,13 @@ function receiveOne(store: IngestStore, d: Delivery, receivedAt: Date): HookResp
   // so a failure there undoes only the apply.
   const id = keep("RECEIVED", null);
   const body = d.body;
+  return judgeSafely(store, id, () => reading ?? readNotificationBody(body, format.charset, new URLSearchParams(d.query), d.secret ?? ""), d.secret, receivedAt);
+}
+
+/** Judges a stored delivery in a savepoint: a failure there (not the sender's fault) undoes only the apply. */
+function judgeSafely(store: IngestStore, id: number, read: () => Reading, secret: string | null, receivedAt: Date): HookResponse {
   try {
-    return store.savepoint(() => judge(store, id, body, format.charset, d, receivedAt));
+    return store.savepoint(() => judge(store, id, read, secret, receivedAt));
   } catch (e) {
     // Not the sender's fault (bad input never throws): the database, or a bug. Stored; a retry may work.
     console.error(`hook: notification ${id} stored but not applied`, e);
@@ -131,14 +143,14 @@ function receiveOne(store: IngestStore, d: Delivery, receivedAt: Date): HookResp
 }
 
 /** Reads the stored delivery, applies it when it is good, records the verdict, and says what to answer. */
-function judge(store: IngestStore, id: number, body: Uint8Array, charset: string, d: Delivery, receivedAt: Date): HookResponse {
-  if (!d.secret) {
+function judge(store: IngestStore, id: number, read: () => Reading, secret: string | null, receivedAt: Date): HookResponse {
+  if (!secret) {
     const reason = "JUSTCLICK_SECRET_KEY is not configured, so the signature cannot be checked; stored, not applied";
     store.updateNotification(id, { kind: null, orderId: null, verdict: "REJECTED", reason, signature: null });
     return respond(503, "Not configured: set JUSTCLICK_SECRET_KEY to the shop's JustClick API key");
   }
 
-  const reading = readNotificationBody(body, charset, new URLSearchParams(d.query), d.secret);
+  const reading = read();
   if (!reading.ok) {
     const verdict = reading.problem === "forged" ? "REJECTED" : "INVALID";
     const reason = joinReasons(reading.reason, reading.hintNote);
