@@ -18,6 +18,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { config } from "./config";
+import { ensureRollups } from "./ingest/rollups";
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -44,13 +45,19 @@ const globalForDb = globalThis as unknown as { writeDb?: Database.Database; read
 
 /** The one connection that writes (kept on globalThis so Next's dev reloads reuse it). */
 export function writeDb(): Database.Database {
-  globalForDb.writeDb ??= openWriteConnection(config().databaseUrl);
+  if (!globalForDb.writeDb) {
+    const sqlite = openWriteConnection(config().databaseUrl);
+    // day totals in another zone than the shop's (SHOP_TIMEZONE changed) are rebuilt before anyone reads them
+    ensureRollups(sqlite, config().timeZone);
+    globalForDb.writeDb = sqlite;
+  }
   return globalForDb.writeDb;
 }
 
 /** The connection report queries run on; it refuses writes. */
 export function readDb(): Database.Database {
   if (!globalForDb.readDb) {
+    writeDb();
     const sqlite = new Database(sqlitePath(config().databaseUrl), { timeout: BUSY_TIMEOUT_MS });
     sqlite.pragma("query_only = ON");
     // 64 MB of page cache: report queries at a million orders read more than SQLite's default 2 MB

@@ -1,11 +1,11 @@
 /** The shop's settings (one row; the schema's defaults until someone saves the settings page). */
 import { writeDb } from "./db";
-import { DEFAULT_SETTINGS, ingestStore, type ShopSettingsRow } from "./ingest/store";
+import { DEFAULT_SETTINGS, readSettings, type ShopSettingsRow } from "./ingest/store";
 
 export type { ShopSettingsRow as ShopSettings };
 
 export function getSettings(): ShopSettingsRow {
-  return ingestStore(writeDb()).settings();
+  return readSettings(writeDb());
 }
 
 export function saveSettings(s: ShopSettingsRow, now = new Date()): void {

@@ -35,9 +35,16 @@ export function startOfDay(day: Day, timeZone: string): Date {
   return new Date(local(day, timeZone).getTime());
 }
 
-/** The local day an instant falls on. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local day an instant falls on (Intl does the zone arithmetic; the formatter is cached per zone). */
 export function dayOf(instant: Date, timeZone: string): Day {
-  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(instant);
 }
 
 export function nextDay(day: Day): Day {
@@ -144,4 +151,10 @@ export function localDateTime(instant: Date, timeZone: string): string {
     isoFormats.set(timeZone, f);
   }
   return f.format(instant);
+}
+
+/** The range cut into days, weeks or months as spans of local days (labelled by their first day). */
+export function daySpans(range: DayRange, grouping: Grouping): { label: Day; from: Day; to: Day }[] {
+  const buckets = timeBuckets(range, "UTC", grouping);
+  return buckets.map((b, i) => ({ label: b.label, from: b.label, to: i + 1 < buckets.length ? format(subDays(local(buckets[i + 1]!.label, "UTC"), 1), "yyyy-MM-dd") : range.to }));
 }

@@ -32,7 +32,7 @@ export async function seedLines(url: string) {
   await migrateDatabase(url);
   const sqlite = openWriteConnection(url);
   ensureFirstUser(sqlite, { email: "bench@example.com", password: "bench password" });
-  const store = ingestStore(sqlite);
+  const store = ingestStore(sqlite, "Europe/Moscow");
   const start = Date.UTC(2025, 0, 1) / 1000;
   let batch: Parameters<typeof receiveBatch>[1] = [];
   for (let i = 0; i < ORDERS; i++) {

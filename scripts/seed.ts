@@ -21,12 +21,12 @@ const CHUNK = 2000;
 
 type Produced = { batch: { body: string; at: number; reading: Reading }[]; orders: number; done: boolean };
 
-export async function seed(options: { url: string; orders: number; days: number; seed: number; secret: string; now?: number; log?: (line: string) => void }) {
+export async function seed(options: { url: string; orders: number; days: number; seed: number; secret: string; timeZone: string; now?: number; log?: (line: string) => void }) {
   await migrateDatabase(options.url);
   const sqlite = openWriteConnection(options.url);
   // a bulk load into a database nobody uses yet: skip the fsyncs (a crash means seeding again)
   sqlite.pragma("synchronous = OFF");
-  const store = ingestStore(sqlite);
+  const store = ingestStore(sqlite, options.timeZone);
   const started = performance.now();
   const shop: ShopOptions = { orders: options.orders, days: options.days, seed: options.seed, secret: options.secret, now: options.now, firstOrderId: 10_000_000 };
   // a second thread generates and reads the notifications while this one writes them
@@ -89,7 +89,7 @@ async function main() {
   const url = values.database ?? config.databaseUrl;
   // the seed signs with the app's secret, so that the app could verify what it stored
   const secret = config.justclickSecret ?? "seed-secret";
-  const result = await seed({ url, orders: Number(values.orders), days: Number(values.days), seed: Number(values.seed), secret, log: console.log });
+  const result = await seed({ url, orders: Number(values.orders), days: Number(values.days), seed: Number(values.seed), secret, timeZone: config.timeZone, log: console.log });
   console.log(
     `Seeded ${result.orders} orders (${result.notifications} notifications, ${result.failed} refused) into ${url.slice(5)} in ${result.seconds.toFixed(1)} s`,
   );

@@ -41,7 +41,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const range = parsed.range;
   const [summary, byDay, latest, doubts] = await Promise.all([
     getSummary(range, shop),
-    getRevenueByDay(range, shop),
+    getRevenueByDay(range),
     getLatestNotifications(reader(), 10),
     getPrepaymentDoubts(range, shop),
   ]);

@@ -19,6 +19,7 @@ function snapshotOf(n: JustClickNotification, kind: OrderSnapshotRow["snapshotKi
     total: n.total,
     email: n.email,
     emailLower: n.email?.toLowerCase() ?? null,
+    search: searchText(n),
     firstName: n.firstName,
     lastName: n.lastName,
     middleName: n.middleName,
@@ -44,6 +45,11 @@ function snapshotOf(n: JustClickNotification, kind: OrderSnapshotRow["snapshotKi
     snapshotKind: kind,
     snapshotAt: at,
   };
+}
+
+/** What the orders list's search matches: names, email, and the phone as digits only. */
+export function searchText(n: { firstName: string | null; lastName: string | null; middleName: string | null; email: string | null; phone: string | null }): string {
+  return [n.lastName, n.firstName, n.middleName, n.email, n.phone?.replace(/\D/g, "")].filter(Boolean).join(" ").toLowerCase();
 }
 
 function attributionOf(n: JustClickNotification): Attribution {
@@ -127,7 +133,7 @@ export function applyNotification(store: IngestStore, n: JustClickNotification, 
     // fees not paid out yet are reversed; paid-out ones are never edited: each gets a clawback line
     store.reverseUnpaidFees(n.orderId, facts.occurredAt);
     store.clawBackPaidFees(n.orderId, facts.occurredAt);
-    store.setEventFees(eventId, store.feesTakenBack(n.orderId, facts.occurredAt));
+    store.setMoneybackFees(eventId, facts.occurredAt, store.feesTakenBack(n.orderId, facts.occurredAt));
   }
 
   return { verdict: "APPLIED", reason: doubt };

@@ -3,6 +3,7 @@
  * verdict. Every outcome is an HTTP status and a short text for JustClick (and whoever is debugging
  * the integration); nothing here throws for bad input.
  */
+import { config } from "../config";
 import { writeDb } from "../db";
 import type { Verdict } from "../generated/prisma/enums";
 import { checkContentType, MAX_BODY_BYTES } from "../justclick/body";
@@ -70,7 +71,7 @@ function commitPending() {
   pending = [];
   let answers: HookResponse[];
   try {
-    answers = receiveBatch(ingestStore(writeDb()), batch);
+    answers = receiveBatch(ingestStore(writeDb(), config().timeZone), batch);
   } catch (e) {
     console.error("hook: could not store notifications", e);
     answers = batch.map(() => NOT_STORED);

@@ -5,7 +5,9 @@
  */
 import type Database from "better-sqlite3";
 import type { EventKind, OrderStatus, Verdict } from "../generated/prisma/enums";
+import { dayOf } from "../time";
 import type { Milestones } from "./order-state";
+import { ensureRollups } from "./rollups";
 
 const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
 const date = (v: number | null) => (v === null ? null : new Date(v));
@@ -22,6 +24,7 @@ export interface OrderSnapshotRow {
   total: number;
   email: string | null;
   emailLower: string | null;
+  search: string | null;
   firstName: string | null;
   lastName: string | null;
   middleName: string | null;
@@ -49,7 +52,7 @@ export interface OrderSnapshotRow {
 }
 
 const SNAPSHOT_COLUMNS = [
-  "total", "email", "emailLower", "firstName", "lastName", "middleName", "phone", "country", "region", "city", "postalCode",
+  "total", "email", "emailLower", "search", "firstName", "lastName", "middleName", "phone", "country", "region", "city", "postalCode",
   "address", "comment", "tag", "coupon", "domain", "payway", "paymentType", "link", "isRecurrent",
   "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "snapshotKind", "snapshotAt",
 ] as const;
@@ -122,7 +125,11 @@ const q = (name: string) => `"${name}"`;
 export class IngestStore {
   private readonly s;
 
-  constructor(readonly sqlite: Database.Database) {
+  /** `timeZone`: the shop's, which the day totals are kept in (see lib/ingest/rollups.ts). */
+  constructor(
+    readonly sqlite: Database.Database,
+    readonly timeZone: string,
+  ) {
     const p = (sql: string) => sqlite.prepare(sql);
     const allOrderColumns = ["id", ...SNAPSHOT_COLUMNS, ...STATE_COLUMNS, "firstSeenAt", "updatedAt"];
     this.s = {
@@ -173,7 +180,17 @@ export class IngestStore {
          WHERE orderId = ? AND kind = 'FEE' AND payoutId IS NOT NULL AND reversedAt IS NULL AND earnedAt <= ?
          ON CONFLICT (clawbackOfId) DO NOTHING`,
       ),
-      settings: p(`SELECT refundsReverseFees, feeHoldDays FROM "ShopSettings" WHERE id = 1`),
+      addDayTotal: p(
+        `INSERT INTO "DayTotal" (day, kind, events, orderTotal, amount, partnerFees) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (day, kind) DO UPDATE SET events = events + excluded.events, orderTotal = orderTotal + excluded.orderTotal,
+           amount = amount + excluded.amount, partnerFees = partnerFees + excluded.partnerFees`,
+      ),
+      addDayProduct: p(
+        `INSERT INTO "DayProductTotal" (day, kind, productId, title, items, sum, discount) VALUES (?, ?, ?, ?, 1, ?, ?)
+         ON CONFLICT (day, kind, productId) DO UPDATE SET items = items + 1, sum = sum + excluded.sum, discount = discount + excluded.discount,
+           title = coalesce(excluded.title, title)`,
+      ),
+      moneyback: p(`SELECT id, occurredAt FROM "OrderEvent" WHERE orderId = ? AND kind = 'MONEYBACK'`),
     };
   }
 
@@ -246,11 +263,13 @@ export class IngestStore {
     for (const i of items) this.s.insertItem.run(orderId, i.position, i.productId, i.title, i.sum, i.price, i.pincode);
   }
 
+  /** Inserts the event and adds it to its day's totals. */
   insertEvent(e: EventRow): number {
     const row = this.s.insertEvent.get(
       e.orderId, e.kind, e.dedupeKey, ms(e.occurredAt), e.amount, e.orderTotal, e.fingerprint, e.possibleRepeat ? 1 : 0, e.notificationId,
       e.partnerFees, ...ATTRIBUTION_COLUMNS.map((c) => e.attribution[c]),
     ) as { id: number };
+    this.s.addDayTotal.run(dayOf(e.occurredAt, this.timeZone), e.kind, 1, e.orderTotal, e.amount ?? 0, e.partnerFees);
     return row.id;
   }
 
@@ -263,8 +282,11 @@ export class IngestStore {
     this.s.syncAttribution.run(...ATTRIBUTION_COLUMNS.map((c) => a[c]), orderId);
   }
 
+  /** Records an item of a PAID or MONEYBACK event and adds it to its day's product totals. */
   insertSoldItem(eventId: number, kind: EventKind, occurredAt: Date, orderId: string, i: ItemRow): void {
     this.s.insertSoldItem.run(eventId, i.position, kind, ms(occurredAt), orderId, i.productId, i.title, i.sum, i.price);
+    const discount = i.price !== null && i.price > i.sum ? i.price - i.sum : 0;
+    this.s.addDayProduct.run(dayOf(occurredAt, this.timeZone), kind, i.productId ?? "", i.title, i.sum, discount);
   }
 
   /** What a MoneyBack at `at` took back from the order's partners: fees it reversed plus clawbacks it added. */
@@ -272,12 +294,18 @@ export class IngestStore {
     return (this.s.feesTakenBack.get({ orderId, at: ms(at) }) as { total: number }).total;
   }
 
-  setEventFees(eventId: number, amount: number): void {
+  /** Sets what a MoneyBack took back from partners (it was inserted with 0), in its day's totals too. */
+  setMoneybackFees(eventId: number, occurredAt: Date, amount: number): void {
     this.s.setEventFees.run(amount, eventId);
+    this.s.addDayTotal.run(dayOf(occurredAt, this.timeZone), "MONEYBACK", 0, 0, 0, amount);
   }
 
+  /** A payment that arrives after its MoneyBack: the refund took its fees back too. */
   addMoneybackFees(orderId: string, amount: number): void {
+    const mb = this.s.moneyback.get(orderId) as { id: number; occurredAt: number } | undefined;
+    if (!mb) return;
     this.s.addMoneybackFees.run(amount, orderId);
+    this.s.addDayTotal.run(dayOf(new Date(mb.occurredAt), this.timeZone), "MONEYBACK", 0, 0, 0, amount);
   }
 
   upsertPartner(id: string, login: string | null, now: Date): void {
@@ -299,8 +327,7 @@ export class IngestStore {
   }
 
   settings(): ShopSettingsRow {
-    const row = this.s.settings.get() as { refundsReverseFees: number; feeHoldDays: number } | undefined;
-    return row ? { refundsReverseFees: row.refundsReverseFees === 1, feeHoldDays: row.feeHoldDays } : DEFAULT_SETTINGS;
+    return readSettings(this.sqlite);
   }
 }
 
@@ -312,13 +339,26 @@ export interface ShopSettingsRow {
 /** What a shop that never opened the settings page gets (the schema's defaults). */
 export const DEFAULT_SETTINGS: ShopSettingsRow = { refundsReverseFees: true, feeHoldDays: 0 };
 
+const settingsStatements = new WeakMap<Database.Database, Database.Statement>();
+
+export function readSettings(sqlite: Database.Database): ShopSettingsRow {
+  let st = settingsStatements.get(sqlite);
+  if (!st) {
+    st = sqlite.prepare(`SELECT refundsReverseFees, feeHoldDays FROM "ShopSettings" WHERE id = 1`);
+    settingsStatements.set(sqlite, st);
+  }
+  const row = st.get() as { refundsReverseFees: number; feeHoldDays: number } | undefined;
+  return row ? { refundsReverseFees: row.refundsReverseFees === 1, feeHoldDays: row.feeHoldDays } : DEFAULT_SETTINGS;
+}
+
 const stores = new WeakMap<Database.Database, IngestStore>();
 
-/** The store for a connection, its statements prepared once. */
-export function ingestStore(sqlite: Database.Database): IngestStore {
+/** The store for a connection, its statements prepared once; its day totals brought to `timeZone` first. */
+export function ingestStore(sqlite: Database.Database, timeZone: string): IngestStore {
   let store = stores.get(sqlite);
-  if (!store) {
-    store = new IngestStore(sqlite);
+  if (!store || store.timeZone !== timeZone) {
+    ensureRollups(sqlite, timeZone);
+    store = new IngestStore(sqlite, timeZone);
     stores.set(sqlite, store);
   }
   return store;

@@ -7,7 +7,7 @@
  */
 import type Database from "better-sqlite3";
 import { writeDb } from "../db";
-import { ingestStore } from "../ingest/store";
+import { readSettings } from "../ingest/store";
 import { toDecimalString } from "../money";
 import { dayOf, rangeInstants, type DayRange } from "../time";
 import { holdCutoff } from "./ledger";
@@ -33,7 +33,7 @@ function params(sel: Selection, timeZone: string, now: Date, holdDays: number) {
 
 /** What a payout for this partner and period would settle right now. */
 export function previewPayout(sel: Selection, timeZone: string, now = new Date(), sqlite: Database.Database = writeDb()): { lines: number; amount: number } {
-  const { feeHoldDays } = ingestStore(sqlite).settings();
+  const { feeHoldDays } = readSettings(sqlite);
   const row = sqlite.prepare(`SELECT count(*) AS lines, coalesce(sum(f.amount), 0) AS amount ${SETTLED_BY_PAYOUT}`).get(params(sel, timeZone, now, feeHoldDays)) as {
     lines: number;
     amount: number;
@@ -52,7 +52,7 @@ export interface NewPayout extends Selection {
 export function recordPayout(p: NewPayout, timeZone: string, now = new Date(), sqlite: Database.Database = writeDb()): number {
   return sqlite
     .transaction(() => {
-      const { feeHoldDays } = ingestStore(sqlite).settings();
+      const { feeHoldDays } = readSettings(sqlite);
       const args = params(p, timeZone, now, feeHoldDays);
       const due = sqlite.prepare(`SELECT count(*) AS lines, coalesce(sum(f.amount), 0) AS amount ${SETTLED_BY_PAYOUT}`).get(args) as { lines: number; amount: number };
       if (due.lines === 0) throw new PayoutError("nothing is due to this partner for that period");
@@ -86,7 +86,7 @@ export function undoPayout(u: { payoutId: number; reason: string; undoneBy: stri
 
 /** The local day of the oldest line a payout could settle for this partner now (null when nothing is due). */
 export function oldestDueDay(partnerId: string, timeZone: string, now = new Date(), sqlite: Database.Database = writeDb()): string | null {
-  const { feeHoldDays } = ingestStore(sqlite).settings();
+  const { feeHoldDays } = readSettings(sqlite);
   const row = sqlite
     .prepare(`SELECT min(earnedAt) AS first FROM "PartnerFee" WHERE partnerId = ? AND payoutId IS NULL AND reversedAt IS NULL AND (kind = 'CLAWBACK' OR earnedAt <= ?)`)
     .get(partnerId, holdCutoff(now, feeHoldDays).getTime()) as { first: number | null };

@@ -1,4 +1,4 @@
-import { daysInRange, isDay, thisMonth, type DayRange } from "../time";
+import { daysInRange, defaultGrouping, isDay, thisMonth, type DayRange, type Grouping } from "../time";
 
 export const MAX_RANGE_DAYS = 3 * 366 + 1;
 
@@ -19,4 +19,31 @@ export function parseRange(params: { from?: string | null; to?: string | null },
   if (from > to) return { ok: false, message: `from (${from}) is after to (${to})` };
   if (daysInRange({ from, to }) > MAX_RANGE_DAYS) return { ok: false, message: `the range is longer than ${MAX_RANGE_DAYS} days` };
   return { ok: true, range: { from, to } };
+}
+
+/** The period of equal length just before `range`: what "compared with the previous period" means. */
+export function previousRange(range: DayRange): DayRange {
+  const days = daysInRange(range);
+  const [y, m, d] = range.from.split("-").map(Number) as [number, number, number];
+  const day = (offset: number) => new Date(Date.UTC(y, m - 1, d + offset)).toISOString().slice(0, 10);
+  return { from: day(-days), to: day(-1) };
+}
+
+export interface ReportPeriod {
+  range: DayRange;
+  /** The previous period of equal length, unless the comparison is turned off (`compare=0`). */
+  previous: DayRange | null;
+  grouping: Grouping;
+}
+
+export type PeriodParse = { ok: true; period: ReportPeriod } | { ok: false; message: string };
+
+/** from / to / group (day, week, month) / compare (1 or 0), shared by every report's page and JSON endpoint. */
+export function parsePeriod(params: { from?: string | null; to?: string | null; group?: string | null; compare?: string | null }, now: Date, timeZone: string): PeriodParse {
+  const parsed = parseRange(params, now, timeZone);
+  if (!parsed.ok) return parsed;
+  const group = params.group || defaultGrouping(parsed.range);
+  if (group !== "day" && group !== "week" && group !== "month") return { ok: false, message: `group: "${group.slice(0, 20)}" is not day, week or month` };
+  if (params.compare && params.compare !== "0" && params.compare !== "1") return { ok: false, message: "compare: give 1 or 0" };
+  return { ok: true, period: { range: parsed.range, previous: params.compare === "0" ? null : previousRange(parsed.range), grouping: group } };
 }

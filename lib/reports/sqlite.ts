@@ -14,6 +14,14 @@ export async function query<T>(sql: Prisma.Sql): Promise<T[]> {
   return readDb().prepare(sql.sql).all(...(sql.values as unknown[])) as T[];
 }
 
+/** A CTE `spans(label, first, last)` of local days (the day totals' buckets). */
+export function spansCte(spans: { label: string; from: string; to: string }[]): Prisma.Sql {
+  const json = JSON.stringify(spans.map((s) => [s.label, s.from, s.to]));
+  return Prisma.sql`spans(label, first, last) AS (
+    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(${json})
+  )`;
+}
+
 /** A CTE `buckets(label, start, "end")` from [label, start, end) triples; times as Unix ms. */
 export function bucketsCte(buckets: { label: string; start: Date; end: Date }[]): Prisma.Sql {
   const json = JSON.stringify(buckets.map((b) => [b.label, b.start.getTime(), b.end.getTime()]));

@@ -13,9 +13,11 @@
  *   cancel after payment changes nothing).
  */
 import { Prisma } from "../generated/prisma/client";
+import { rangeInstants, type Day, type DayRange } from "../time";
+import { eventTotals, revenueSeries, type Shop } from "./revenue";
 
-import { dayBuckets, rangeInstants, type Day, type DayRange } from "../time";
-import { bucketsCte, int, query } from "./sqlite";
+export type { Shop };
+import { int, query } from "./sqlite";
 
 export interface Summary {
   currency: string;
@@ -27,20 +29,11 @@ export interface Summary {
   partnerFees: { earned: number; reversed: number };
 }
 
-export interface Shop {
-  timeZone: string;
-  currency: string;
-}
-
 export async function getSummary(range: DayRange, shop: Shop): Promise<Summary> {
   const { start, end } = rangeInstants(range, shop.timeZone);
   const [s, e] = [start.getTime(), end.getTime()];
-  const [events, orders, fees] = await Promise.all([
-    query<{ kind: string; total: number | null; amount: number | null }>(Prisma.sql`
-      SELECT kind, SUM(orderTotal) AS total, SUM(amount) AS amount
-      FROM "OrderEvent"
-      WHERE kind IN ('PREPAID', 'PAID', 'MONEYBACK') AND occurredAt >= ${s} AND occurredAt < ${e}
-      GROUP BY kind`),
+  const [money, orders, fees] = await Promise.all([
+    eventTotals(range),
     query<Record<"created" | "prepaid" | "paid" | "refunded" | "cancelled", number>>(Prisma.sql`
       SELECT
         (SELECT COUNT(*) FROM "Order" WHERE createdAt >= ${s} AND createdAt < ${e}) AS created,
@@ -54,9 +47,6 @@ export async function getSummary(range: DayRange, shop: Shop): Promise<Summary> 
         coalesce((SELECT SUM(amount) FROM "PartnerFee" WHERE kind = 'FEE' AND reversedAt >= ${s} AND reversedAt < ${e}), 0)
           - coalesce((SELECT SUM(amount) FROM "PartnerFee" WHERE kind = 'CLAWBACK' AND earnedAt >= ${s} AND earnedAt < ${e}), 0) AS reversed`),
   ]);
-  const byKind = (kind: string) => events.find((r) => r.kind === kind);
-  const gross = int(byKind("PAID")?.total);
-  const refunds = int(byKind("MONEYBACK")?.total);
   return {
     currency: shop.currency,
     from: range.from,
@@ -68,33 +58,16 @@ export async function getSummary(range: DayRange, shop: Shop): Promise<Summary> 
       refunded: int(orders[0]?.refunded),
       cancelled: int(orders[0]?.cancelled),
     },
-    revenue: { gross, refunds, net: gross - refunds },
-    prepayments: { received: int(byKind("PREPAID")?.amount) },
+    revenue: { gross: money.gross, refunds: money.refunds, net: money.gross - money.refunds },
+    prepayments: { received: money.prepayments },
     partnerFees: { earned: int(fees[0]?.earned), reversed: int(fees[0]?.reversed) },
   };
 }
 
-export interface DayRevenue {
-  day: Day;
-  gross: number;
-  refunds: number;
-}
-
 /** Gross and refunds per local day of the range (days without any are 0), by the same definitions. */
-export async function getRevenueByDay(range: DayRange, shop: Shop): Promise<DayRevenue[]> {
-  const buckets = dayBuckets(range, shop.timeZone).map((b) => ({ label: b.day, start: b.start, end: b.end }));
-  const rows = await query<{ day: string; gross: number | null; refunds: number | null }>(Prisma.sql`
-    WITH ${bucketsCte(buckets)}
-    SELECT b.label AS day,
-      SUM(CASE WHEN e.kind = 'PAID' THEN e.orderTotal END) AS gross,
-      SUM(CASE WHEN e.kind = 'MONEYBACK' THEN e.orderTotal END) AS refunds
-    FROM buckets b
-    LEFT JOIN "OrderEvent" e ON e.kind IN ('PAID', 'MONEYBACK') AND e.occurredAt >= b.start AND e.occurredAt < b."end"
-    GROUP BY b.label
-    ORDER BY b.label`);
-  return rows.map((r) => ({ day: r.day, gross: int(r.gross), refunds: int(r.refunds) }));
+export async function getRevenueByDay(range: DayRange): Promise<{ day: Day; gross: number; refunds: number }[]> {
+  return (await revenueSeries(range, "day")).map((p) => ({ day: p.label, gross: p.gross, refunds: p.refunds }));
 }
-
 
 /** Prepayments in the range that may be repeated deliveries (see OrderEvent.possibleRepeat): they are in `received`. */
 export async function getPrepaymentDoubts(range: DayRange, shop: Shop): Promise<{ count: number; amount: number }> {

@@ -265,7 +265,7 @@ function permutations<T>(xs: T[]): T[][] {
 async function comparableState(id: string) {
   const o = await order(id);
   if (!o) return null;
-  const { firstSeenAt: _a, updatedAt: _b, firstPrepaidAt, refundedAt, cancelledAt, id: _id, email: _e, emailLower: _l, link, ...rest } = o;
+  const { firstSeenAt: _a, updatedAt: _b, firstPrepaidAt, refundedAt, cancelledAt, id: _id, email: _e, emailLower: _l, search: _s, link, ...rest } = o;
   return {
     ...rest,
     link: link?.replace(id, "ID"),

@@ -8,6 +8,7 @@ CREATE TABLE "Order" (
     "snapshotAt" DATETIME,
     "email" TEXT,
     "emailLower" TEXT,
+    "search" TEXT,
     "firstName" TEXT,
     "lastName" TEXT,
     "middleName" TEXT,
@@ -90,6 +91,37 @@ CREATE TABLE "SoldItem" (
 
     PRIMARY KEY ("eventId", "position"),
     CONSTRAINT "SoldItem_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "OrderEvent" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DayTotal" (
+    "day" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "events" INTEGER NOT NULL,
+    "orderTotal" INTEGER NOT NULL,
+    "amount" INTEGER NOT NULL,
+    "partnerFees" INTEGER NOT NULL,
+
+    PRIMARY KEY ("day", "kind")
+);
+
+-- CreateTable
+CREATE TABLE "DayProductTotal" (
+    "day" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "productId" TEXT NOT NULL,
+    "title" TEXT,
+    "items" INTEGER NOT NULL,
+    "sum" INTEGER NOT NULL,
+    "discount" INTEGER NOT NULL,
+
+    PRIMARY KEY ("day", "kind", "productId")
+);
+
+-- CreateTable
+CREATE TABLE "RollupState" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
+    "timeZone" TEXT NOT NULL
 );
 
 -- CreateTable
@@ -179,7 +211,7 @@ CREATE INDEX "Order_status_idx" ON "Order"("status");
 CREATE INDEX "Order_createdAt_utmSource_utmMedium_utmCampaign_utmContent_utmTerm_idx" ON "Order"("createdAt", "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm");
 
 -- CreateIndex
-CREATE INDEX "Order_firstPrepaidAt_idx" ON "Order"("firstPrepaidAt");
+CREATE INDEX "Order_firstPrepaidAt_status_paidAt_total_prepaidTotal_idx" ON "Order"("firstPrepaidAt", "status", "paidAt", "total", "prepaidTotal");
 
 -- CreateIndex
 CREATE INDEX "Order_paidAt_utmSource_utmMedium_utmCampaign_utmContent_utmTerm_idx" ON "Order"("paidAt", "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm");
