@@ -172,3 +172,26 @@ function judge(store: IngestStore, id: number, read: () => Reading, secret: stri
   // What happened is in the notifications log.
   return respond(200, "OK");
 }
+
+export type Reapplied = { id: number; outcome: "applied" | "refused" | "skipped"; verdict: Verdict | null; message: string };
+
+/**
+ * Judges a stored delivery again, the way it was judged on arrival (same secret check, same reading,
+ * same apply, its original arrival time), e.g. after JUSTCLICK_SECRET_KEY was set or corrected. Only
+ * deliveries that were not applied can be: received, rejected or invalid ones.
+ */
+export function reapplyNotification(store: IngestStore, id: number, secret: string | null): Reapplied {
+  return store.transaction((): Reapplied => {
+    const row = store.storedNotification(id);
+    if (!row) return { id, outcome: "skipped", verdict: null, message: "no such notification" };
+    if (row.verdict !== "RECEIVED" && row.verdict !== "REJECTED" && row.verdict !== "INVALID") {
+      return { id, outcome: "skipped", verdict: row.verdict, message: `already ${row.verdict.toLowerCase()}` };
+    }
+    const format = checkContentType(row.contentType);
+    if (!format.ok || row.body.byteLength === 0) return { id, outcome: "skipped", verdict: row.verdict, message: "nothing to apply: the body was refused on arrival" };
+    const body = row.body;
+    const answer = judgeSafely(store, id, () => readNotificationBody(body, format.charset, new URLSearchParams(row.query ?? ""), secret ?? ""), secret, row.receivedAt);
+    const verdict = store.storedNotification(id)!.verdict;
+    return { id, outcome: answer.status === 200 ? "applied" : "refused", verdict, message: answer.body };
+  });
+}

@@ -138,6 +138,7 @@ export class IngestStore {
       ),
       updateNotification: p(`UPDATE "Notification" SET kind = ?, orderId = ?, verdict = ?, reason = ?, signature = ? WHERE id = ?`),
       markNotApplied: p(`UPDATE "Notification" SET verdict = 'RECEIVED', reason = ? WHERE id = ?`),
+      storedNotification: p(`SELECT id, receivedAt, body, contentType, query, verdict FROM "Notification" WHERE id = ?`),
       findEvent: p(`SELECT fingerprint, amount, orderTotal FROM "OrderEvent" WHERE orderId = ? AND dedupeKey = ?`),
       sumPrepayments: p(`SELECT coalesce(sum(amount), 0) AS total FROM "OrderEvent" WHERE orderId = ? AND kind = 'PREPAID'`),
       countEventsWithKeyPrefix: p(`SELECT count(*) AS n FROM "OrderEvent" WHERE orderId = ? AND substr(dedupeKey, 1, ?) = ?`),
@@ -212,6 +213,11 @@ export class IngestStore {
 
   updateNotification(id: number, u: NotificationUpdate): void {
     this.s.updateNotification.run(u.kind, u.orderId, u.verdict, u.reason, u.signature, id);
+  }
+
+  storedNotification(id: number): { id: number; receivedAt: Date; body: Uint8Array; contentType: string | null; query: string | null; verdict: Verdict } | null {
+    const r = this.s.storedNotification.get(id) as { id: number; receivedAt: number; body: Buffer; contentType: string | null; query: string | null; verdict: Verdict } | undefined;
+    return r ? { ...r, receivedAt: new Date(r.receivedAt) } : null;
   }
 
   /** The delivery stays in the log as received, with why it was not applied. */

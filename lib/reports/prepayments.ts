@@ -44,7 +44,7 @@ export async function prepaymentTotals(range: DayRange, timeZone: string): Promi
     // reads the (firstPrepaidAt, status, paidAt, total, prepaidTotal) index alone
     query<Record<string, number | null>>(Prisma.sql`
       WITH p AS (SELECT status, paidAt, firstPrepaidAt, total, prepaidTotal FROM "Order" WHERE firstPrepaidAt >= ${s} AND firstPrepaidAt < ${e}),
-      d AS (SELECT (paidAt - firstPrepaidAt) / ${DAY_MS}.0 AS days FROM p WHERE paidAt IS NOT NULL)
+      d AS (SELECT (paidAt - firstPrepaidAt) / 86400000.0 AS days FROM p WHERE paidAt IS NOT NULL)
       SELECT
         (SELECT COUNT(*) FROM p) AS prepaidOrders,
         (SELECT COUNT(*) FROM d) AS paid,
@@ -78,7 +78,7 @@ export async function daysToPay(range: DayRange, timeZone: string): Promise<{ la
   );
   const [r] = await query<Record<string, number>>(Prisma.sql`
     SELECT ${Prisma.join(cases)} FROM (
-      SELECT (paidAt - firstPrepaidAt) / ${DAY_MS}.0 AS days FROM "Order"
+      SELECT (paidAt - firstPrepaidAt) / 86400000.0 AS days FROM "Order"
       WHERE firstPrepaidAt >= ${start.getTime()} AND firstPrepaidAt < ${end.getTime()} AND paidAt IS NOT NULL
     )`);
   return DAYS_TO_PAY_BUCKETS.map((b, i) => ({ label: b.label, orders: int(r?.[`b${i}`]) }));

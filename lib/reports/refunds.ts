@@ -31,7 +31,7 @@ export async function refundTotals(range: DayRange, timeZone: string): Promise<R
     // days from the order's first payment to the MoneyBack, for refunds of orders we saw paid
     query<{ n: number; average: number | null; median: number | null }>(Prisma.sql`
       WITH d AS (
-        SELECT (e.occurredAt - o.paidAt) / ${DAY_MS}.0 AS days FROM "OrderEvent" e JOIN "Order" o ON o.id = e.orderId
+        SELECT (e.occurredAt - o.paidAt) / 86400000.0 AS days FROM "OrderEvent" e JOIN "Order" o ON o.id = e.orderId
         WHERE e.kind = 'MONEYBACK' AND e.occurredAt >= ${s} AND e.occurredAt < ${e} AND o.paidAt IS NOT NULL
       )
       SELECT (SELECT COUNT(*) FROM d) AS n, (SELECT AVG(days) FROM d) AS average,

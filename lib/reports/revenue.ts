@@ -8,7 +8,7 @@
 import { Prisma } from "../generated/prisma/client";
 import { daySpans, rangeInstants, type DayRange, type Grouping } from "../time";
 import type { ReportPeriod } from "./range";
-import { int, query, spansCte } from "./sqlite";
+import { int, query, spanLabelSql } from "./sqlite";
 
 export interface Shop {
   timeZone: string;
@@ -105,29 +105,32 @@ export interface RevenuePoint {
   refundCount: number;
 }
 
-/** Per day, week or month of the range (days without money are zeros). */
+/** Per day, week or month of the range (periods without money are zeros). */
 export async function revenueSeries(range: DayRange, grouping: Grouping): Promise<RevenuePoint[]> {
   const rows = await query<Record<"label" | "gross" | "refunds" | "cash" | "payments" | "refundCount", number | string | null>>(Prisma.sql`
-    WITH ${spansCte(daySpans(range, grouping))}
-    SELECT s.label AS label,
-      SUM(CASE WHEN d.kind = 'PAID' THEN d.orderTotal END) AS gross,
-      SUM(CASE WHEN d.kind = 'PAID' THEN d.events END) AS payments,
-      SUM(CASE WHEN d.kind = 'MONEYBACK' THEN d.orderTotal END) AS refunds,
-      SUM(CASE WHEN d.kind = 'MONEYBACK' THEN d.events END) AS refundCount,
-      SUM(CASE WHEN d.kind IN ('PAID', 'PREPAID') THEN d.amount END) AS cash
-    FROM spans s
-    LEFT JOIN "DayTotal" d ON d.day >= s.first AND d.day <= s.last
-    GROUP BY s.label
-    ORDER BY s.label`);
-  return rows.map((r) => ({
-    label: String(r.label),
-    gross: int(r.gross),
-    refunds: int(r.refunds),
-    net: int(r.gross) - int(r.refunds),
-    cash: int(r.cash),
-    payments: int(r.payments),
-    refundCount: int(r.refundCount),
-  }));
+    SELECT ${spanLabelSql(grouping, range.from)} AS label,
+      SUM(CASE WHEN kind = 'PAID' THEN orderTotal END) AS gross,
+      SUM(CASE WHEN kind = 'PAID' THEN events END) AS payments,
+      SUM(CASE WHEN kind = 'MONEYBACK' THEN orderTotal END) AS refunds,
+      SUM(CASE WHEN kind = 'MONEYBACK' THEN events END) AS refundCount,
+      SUM(CASE WHEN kind IN ('PAID', 'PREPAID') THEN amount END) AS cash
+    FROM "DayTotal"
+    WHERE day >= ${range.from} AND day <= ${range.to}
+    GROUP BY 1`);
+  const byLabel = new Map(rows.map((r) => [String(r.label), r]));
+  // one point per period, money or not
+  return daySpans(range, grouping).map(({ label }) => {
+    const r = byLabel.get(label);
+    return {
+      label,
+      gross: int(r?.gross),
+      refunds: int(r?.refunds),
+      net: int(r?.gross) - int(r?.refunds),
+      cash: int(r?.cash),
+      payments: int(r?.payments),
+      refundCount: int(r?.refundCount),
+    };
+  });
 }
 
 export interface ProductRevenue {

@@ -5,6 +5,7 @@
  */
 import { Prisma } from "../generated/prisma/client";
 import { readDb } from "../db";
+import type { Grouping } from "../time";
 
 /**
  * Runs a report query (built with Prisma.sql, so values are always bound parameters) on the read
@@ -14,12 +15,20 @@ export async function query<T>(sql: Prisma.Sql): Promise<T[]> {
   return readDb().prepare(sql.sql).all(...(sql.values as unknown[])) as T[];
 }
 
-/** A CTE `spans(label, first, last)` of local days (the day totals' buckets). */
-export function spansCte(spans: { label: string; from: string; to: string }[]): Prisma.Sql {
-  const json = JSON.stringify(spans.map((s) => [s.label, s.from, s.to]));
-  return Prisma.sql`spans(label, first, last) AS (
-    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(${json})
-  )`;
+/**
+ * The label of the day, week (Monday first) or month a local day ("2024-06-10", a column `day`) falls in,
+ * clipped to the range's first day, as lib/time.ts's daySpans labels them. Calendar arithmetic on local
+ * days, so no time zone is involved.
+ */
+export function spanLabelSql(grouping: Grouping, from: string): Prisma.Sql {
+  switch (grouping) {
+    case "day":
+      return Prisma.sql`day`;
+    case "week":
+      return Prisma.sql`max(date(day, '-6 days', 'weekday 1'), ${from})`;
+    case "month":
+      return Prisma.sql`max(substr(day, 1, 7) || '-01', ${from})`;
+  }
 }
 
 /** A CTE `buckets(label, start, "end")` from [label, start, end) triples; times as Unix ms. */

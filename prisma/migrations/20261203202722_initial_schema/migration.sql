@@ -220,7 +220,7 @@ CREATE INDEX "Order_paidAt_utmSource_utmMedium_utmCampaign_utmContent_utmTerm_id
 CREATE INDEX "Order_refundedAt_idx" ON "Order"("refundedAt");
 
 -- CreateIndex
-CREATE INDEX "Order_cancelledAt_idx" ON "Order"("cancelledAt");
+CREATE INDEX "Order_cancelledAt_status_idx" ON "Order"("cancelledAt", "status");
 
 -- CreateIndex
 CREATE INDEX "Order_emailLower_idx" ON "Order"("emailLower");
@@ -250,10 +250,10 @@ CREATE UNIQUE INDEX "PartnerFee_clawbackOfId_key" ON "PartnerFee"("clawbackOfId"
 CREATE INDEX "PartnerFee_partnerId_earnedAt_idx" ON "PartnerFee"("partnerId", "earnedAt");
 
 -- CreateIndex
-CREATE INDEX "PartnerFee_earnedAt_idx" ON "PartnerFee"("earnedAt");
+CREATE INDEX "PartnerFee_earnedAt_kind_amount_idx" ON "PartnerFee"("earnedAt", "kind", "amount");
 
 -- CreateIndex
-CREATE INDEX "PartnerFee_reversedAt_idx" ON "PartnerFee"("reversedAt");
+CREATE INDEX "PartnerFee_reversedAt_kind_amount_idx" ON "PartnerFee"("reversedAt", "kind", "amount");
 
 -- CreateIndex
 CREATE INDEX "PartnerFee_orderId_idx" ON "PartnerFee"("orderId");
