@@ -43,7 +43,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     getSummary(range, shop),
     getRevenueByDay(range),
     getLatestNotifications(reader(), 10),
-    getPrepaymentDoubts(range, shop),
+    getPrepaymentDoubts(range),
   ]);
   const money = (minor: number) => formatMoney(minor, shop.currency, shop.locale);
 

@@ -90,6 +90,7 @@ export function applyNotification(store: IngestStore, n: JustClickNotification, 
   }
 
   const order = store.findOrder(n.orderId);
+  const utmBefore = store.utmContribution(n.orderId);
   const milestones = advanceMilestones(order ?? NO_MILESTONES, facts.kind, facts.occurredAt, n.createdAt);
   const status = deriveStatus(milestones);
   const incoming = { kind: facts.kind, at: facts.kind === "PAID" ? facts.occurredAt : null };
@@ -136,6 +137,7 @@ export function applyNotification(store: IngestStore, n: JustClickNotification, 
     store.setMoneybackFees(eventId, facts.occurredAt, store.feesTakenBack(n.orderId, facts.occurredAt));
   }
 
+  store.updateUtmTotals(utmBefore, store.utmContribution(n.orderId));
   return { verdict: "APPLIED", reason: doubt };
 }
 

@@ -6,6 +6,71 @@
 import type Database from "better-sqlite3";
 import { dayOf } from "../time";
 
+/** One order's share of DayUtmTotal: [created, paid, gross, refunds, feesEarned, feesTakenBack] per day and tags. */
+export type UtmContribution = Map<string, number[]>;
+
+export interface UtmOrder {
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmContent: string | null;
+  utmTerm: string | null;
+  createdAt: number | null;
+  paidAt: number | null;
+}
+
+export interface UtmEvent {
+  kind: string;
+  occurredAt: number;
+  orderTotal: number;
+  partnerFees: number;
+}
+
+const SEP = "\u0001";
+
+/** What an order adds to the UTM day totals: its creation, its first payment, its payments' and refunds' money. */
+export function utmContribution(order: UtmOrder | null, events: UtmEvent[], timeZone: string): UtmContribution {
+  const out: UtmContribution = new Map();
+  if (!order) return out;
+  const tags = [order.utmSource, order.utmMedium, order.utmCampaign, order.utmContent, order.utmTerm].map((t) => t ?? "").join(SEP);
+  const add = (at: number, i: number, v: number) => {
+    const key = dayOf(new Date(at), timeZone) + SEP + tags;
+    const row = out.get(key) ?? [0, 0, 0, 0, 0, 0];
+    row[i]! += v;
+    out.set(key, row);
+  };
+  if (order.createdAt !== null) add(order.createdAt, 0, 1);
+  if (order.paidAt !== null) add(order.paidAt, 1, 1);
+  for (const e of events) {
+    if (e.kind === "PAID") {
+      add(e.occurredAt, 2, e.orderTotal);
+      add(e.occurredAt, 4, e.partnerFees);
+    } else if (e.kind === "MONEYBACK") {
+      add(e.occurredAt, 3, e.orderTotal);
+      add(e.occurredAt, 5, e.partnerFees);
+    }
+  }
+  return out;
+}
+
+/** Writes `after − before` into DayUtmTotal: only the days and tags whose numbers changed. */
+export function applyUtmChange(upsert: Database.Statement, before: UtmContribution, after: UtmContribution): void {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  for (const key of keys) {
+    const a = after.get(key) ?? [0, 0, 0, 0, 0, 0];
+    const b = before.get(key) ?? [0, 0, 0, 0, 0, 0];
+    const d = a.map((v, i) => v - b[i]!);
+    if (d.every((v) => v === 0)) continue;
+    upsert.run(...key.split(SEP), ...d);
+  }
+}
+
+export const UPSERT_UTM_TOTAL = `INSERT INTO "DayUtmTotal" (day, source, medium, campaign, content, term, created, paid, gross, refunds, feesEarned, feesTakenBack)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (day, source, medium, campaign, content, term) DO UPDATE SET created = created + excluded.created, paid = paid + excluded.paid,
+    gross = gross + excluded.gross, refunds = refunds + excluded.refunds, feesEarned = feesEarned + excluded.feesEarned,
+    feesTakenBack = feesTakenBack + excluded.feesTakenBack`;
+
 export function ensureRollups(sqlite: Database.Database, timeZone: string): void {
   const row = sqlite.prepare(`SELECT timeZone FROM "RollupState" WHERE id = 1`).get() as { timeZone: string } | undefined;
   if (row?.timeZone !== timeZone) rebuildRollups(sqlite, timeZone);
@@ -15,24 +80,27 @@ export function ensureRollups(sqlite: Database.Database, timeZone: string): void
 export function rebuildRollups(sqlite: Database.Database, timeZone: string): void {
   sqlite
     .transaction(() => {
-      sqlite.exec(`DELETE FROM "DayTotal"; DELETE FROM "DayProductTotal";`);
-      const days = new Map<string, [number, number, number, number]>();
-      for (const e of sqlite.prepare(`SELECT kind, occurredAt, orderTotal, amount, partnerFees FROM "OrderEvent"`).iterate() as Iterable<{
+      sqlite.exec(`DELETE FROM "DayTotal"; DELETE FROM "DayProductTotal"; DELETE FROM "DayUtmTotal";`);
+      const days = new Map<string, [number, number, number, number, number, number]>();
+      for (const e of sqlite.prepare(`SELECT kind, occurredAt, orderTotal, amount, partnerFees, possibleRepeat FROM "OrderEvent"`).iterate() as Iterable<{
         kind: string;
         occurredAt: number;
         orderTotal: number;
         amount: number | null;
         partnerFees: number;
+        possibleRepeat: number;
       }>) {
         const key = `${dayOf(new Date(e.occurredAt), timeZone)}|${e.kind}`;
-        const t = days.get(key) ?? [0, 0, 0, 0];
+        const t = days.get(key) ?? [0, 0, 0, 0, 0, 0];
         t[0] += 1;
         t[1] += e.orderTotal;
         t[2] += e.amount ?? 0;
         t[3] += e.partnerFees;
+        t[4] += e.possibleRepeat;
+        t[5] += e.possibleRepeat ? (e.amount ?? 0) : 0;
         days.set(key, t);
       }
-      const addDay = sqlite.prepare(`INSERT INTO "DayTotal" (day, kind, events, orderTotal, amount, partnerFees) VALUES (?, ?, ?, ?, ?, ?)`);
+      const addDay = sqlite.prepare(`INSERT INTO "DayTotal" (day, kind, events, orderTotal, amount, partnerFees, flagged, flaggedAmount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
       for (const [key, t] of days) addDay.run(...key.split("|"), ...t);
 
       const products = new Map<string, { title: string | null; items: number; sum: number; discount: number }>();
@@ -57,6 +125,30 @@ export function rebuildRollups(sqlite: Database.Database, timeZone: string): voi
         const [day, kind, ...rest] = key.split("|");
         addProduct.run(day, kind, rest.join("|"), t.title, t.items, t.sum, t.discount);
       }
+      // the UTM totals: every order's contribution, orders and their events read in id order together;
+      // summed in memory first, since better-sqlite3 runs no statement while an iteration is open
+      const utm: UtmContribution = new Map();
+      const events = sqlite
+        .prepare(`SELECT orderId, kind, occurredAt, orderTotal, partnerFees FROM "OrderEvent" WHERE kind IN ('PAID', 'MONEYBACK') ORDER BY orderId`)
+        .iterate() as Iterator<UtmEvent & { orderId: string }>;
+      let next = events.next();
+      for (const o of sqlite
+        .prepare(`SELECT id, utmSource, utmMedium, utmCampaign, utmContent, utmTerm, createdAt, paidAt FROM "Order" ORDER BY id`)
+        .iterate() as Iterable<UtmOrder & { id: string }>) {
+        const mine: UtmEvent[] = [];
+        while (!next.done && next.value.orderId < o.id) next = events.next();
+        while (!next.done && next.value.orderId === o.id) {
+          mine.push(next.value);
+          next = events.next();
+        }
+        for (const [key, add] of utmContribution(o, mine, timeZone)) {
+          const row = utm.get(key);
+          if (row) add.forEach((v, i) => (row[i]! += v));
+          else utm.set(key, add);
+        }
+      }
+      events.return?.();
+      applyUtmChange(sqlite.prepare(UPSERT_UTM_TOTAL), new Map(), utm);
       sqlite.prepare(`INSERT INTO "RollupState" (id, timeZone) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET timeZone = excluded.timeZone`).run(timeZone);
     })
     .immediate();

@@ -7,7 +7,7 @@ import type Database from "better-sqlite3";
 import type { EventKind, OrderStatus, Verdict } from "../generated/prisma/enums";
 import { dayOf } from "../time";
 import type { Milestones } from "./order-state";
-import { ensureRollups } from "./rollups";
+import { applyUtmChange, ensureRollups, UPSERT_UTM_TOTAL, utmContribution, type UtmContribution, type UtmEvent, type UtmOrder } from "./rollups";
 
 const ms = (d: Date | null | undefined) => (d ? d.getTime() : null);
 const date = (v: number | null) => (v === null ? null : new Date(v));
@@ -182,10 +182,14 @@ export class IngestStore {
          ON CONFLICT (clawbackOfId) DO NOTHING`,
       ),
       addDayTotal: p(
-        `INSERT INTO "DayTotal" (day, kind, events, orderTotal, amount, partnerFees) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO "DayTotal" (day, kind, events, orderTotal, amount, partnerFees, flagged, flaggedAmount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (day, kind) DO UPDATE SET events = events + excluded.events, orderTotal = orderTotal + excluded.orderTotal,
-           amount = amount + excluded.amount, partnerFees = partnerFees + excluded.partnerFees`,
+           amount = amount + excluded.amount, partnerFees = partnerFees + excluded.partnerFees,
+           flagged = flagged + excluded.flagged, flaggedAmount = flaggedAmount + excluded.flaggedAmount`,
       ),
+      utmOrder: p(`SELECT utmSource, utmMedium, utmCampaign, utmContent, utmTerm, createdAt, paidAt FROM "Order" WHERE id = ?`),
+      utmEvents: p(`SELECT kind, occurredAt, orderTotal, partnerFees FROM "OrderEvent" WHERE orderId = ? AND kind IN ('PAID', 'MONEYBACK')`),
+      upsertUtmTotal: p(UPSERT_UTM_TOTAL),
       addDayProduct: p(
         `INSERT INTO "DayProductTotal" (day, kind, productId, title, items, sum, discount) VALUES (?, ?, ?, ?, 1, ?, ?)
          ON CONFLICT (day, kind, productId) DO UPDATE SET items = items + 1, sum = sum + excluded.sum, discount = discount + excluded.discount,
@@ -275,7 +279,8 @@ export class IngestStore {
       e.orderId, e.kind, e.dedupeKey, ms(e.occurredAt), e.amount, e.orderTotal, e.fingerprint, e.possibleRepeat ? 1 : 0, e.notificationId,
       e.partnerFees, ...ATTRIBUTION_COLUMNS.map((c) => e.attribution[c]),
     ) as { id: number };
-    this.s.addDayTotal.run(dayOf(e.occurredAt, this.timeZone), e.kind, 1, e.orderTotal, e.amount ?? 0, e.partnerFees);
+    const flagged = e.possibleRepeat ? 1 : 0;
+    this.s.addDayTotal.run(dayOf(e.occurredAt, this.timeZone), e.kind, 1, e.orderTotal, e.amount ?? 0, e.partnerFees, flagged, flagged * (e.amount ?? 0));
     return row.id;
   }
 
@@ -303,7 +308,18 @@ export class IngestStore {
   /** Sets what a MoneyBack took back from partners (it was inserted with 0), in its day's totals too. */
   setMoneybackFees(eventId: number, occurredAt: Date, amount: number): void {
     this.s.setEventFees.run(amount, eventId);
-    this.s.addDayTotal.run(dayOf(occurredAt, this.timeZone), "MONEYBACK", 0, 0, 0, amount);
+    this.s.addDayTotal.run(dayOf(occurredAt, this.timeZone), "MONEYBACK", 0, 0, 0, amount, 0, 0);
+  }
+
+  /** The order's share of the UTM day totals as it stands (see lib/ingest/rollups.ts). */
+  utmContribution(orderId: string): UtmContribution {
+    const order = this.s.utmOrder.get(orderId) as UtmOrder | undefined;
+    return utmContribution(order ?? null, order ? (this.s.utmEvents.all(orderId) as UtmEvent[]) : [], this.timeZone);
+  }
+
+  /** Moves the UTM day totals from an order's earlier contribution to its current one. */
+  updateUtmTotals(before: UtmContribution, after: UtmContribution): void {
+    applyUtmChange(this.s.upsertUtmTotal, before, after);
   }
 
   /** A payment that arrives after its MoneyBack: the refund took its fees back too. */
@@ -311,7 +327,7 @@ export class IngestStore {
     const mb = this.s.moneyback.get(orderId) as { id: number; occurredAt: number } | undefined;
     if (!mb) return;
     this.s.addMoneybackFees.run(amount, orderId);
-    this.s.addDayTotal.run(dayOf(new Date(mb.occurredAt), this.timeZone), "MONEYBACK", 0, 0, 0, amount);
+    this.s.addDayTotal.run(dayOf(new Date(mb.occurredAt), this.timeZone), "MONEYBACK", 0, 0, 0, amount, 0, 0);
   }
 
   upsertPartner(id: string, login: string | null, now: Date): void {

@@ -70,10 +70,8 @@ export async function getRevenueByDay(range: DayRange): Promise<{ day: Day; gros
 }
 
 /** Prepayments in the range that may be repeated deliveries (see OrderEvent.possibleRepeat): they are in `received`. */
-export async function getPrepaymentDoubts(range: DayRange, shop: Shop): Promise<{ count: number; amount: number }> {
-  const { start, end } = rangeInstants(range, shop.timeZone);
-  const rows = await query<{ n: number; amount: number | null }>(Prisma.sql`
-    SELECT COUNT(*) AS n, SUM(amount) AS amount FROM "OrderEvent"
-    WHERE kind = 'PREPAID' AND occurredAt >= ${start.getTime()} AND occurredAt < ${end.getTime()} AND possibleRepeat`);
+export async function getPrepaymentDoubts(range: DayRange): Promise<{ count: number; amount: number }> {
+  const rows = await query<{ n: number | null; amount: number | null }>(Prisma.sql`
+    SELECT SUM(flagged) AS n, SUM(flaggedAmount) AS amount FROM "DayTotal" WHERE kind = 'PREPAID' AND day >= ${range.from} AND day <= ${range.to}`);
   return { count: int(rows[0]?.n), amount: int(rows[0]?.amount) };
 }

@@ -5,13 +5,11 @@
  * partner fees those payments earned (less what refunds took back) and net after fees.
  */
 import { Prisma } from "../generated/prisma/client";
-import { rangeInstants, type DayRange } from "../time";
+import type { DayRange } from "../time";
 import { NONE, UTM_KEYS, type UtmKey } from "./order-filter";
 import type { ReportPeriod } from "./range";
 import type { Shop } from "./revenue";
 import { int, query } from "./sqlite";
-
-const COLUMN: Record<UtmKey, string> = { source: "utmSource", medium: "utmMedium", campaign: "utmCampaign", content: "utmContent", term: "utmTerm" };
 
 export interface UtmRow {
   /** the tag's value; null for orders without it, shown as "(none)" */
@@ -32,54 +30,23 @@ export interface UtmSelection {
   filter: Partial<Record<UtmKey, string>>;
 }
 
-function col(key: UtmKey): Prisma.Sql {
-  return Prisma.raw(`"${COLUMN[key]}"`);
-}
-
-/** "" and a missing tag are the same to a shop owner: no tag. */
-function tagValue(key: UtmKey): Prisma.Sql {
-  return Prisma.sql`nullif(${col(key)}, '')`;
-}
-
+// DayUtmTotal keeps a missing tag as "", so "(none)" is one equality test
 function filterSql(filter: UtmSelection["filter"]): Prisma.Sql {
-  const parts = UTM_KEYS.filter((k) => filter[k] !== undefined).map((k) =>
-    filter[k] === NONE ? Prisma.sql`AND (${col(k)} IS NULL OR ${col(k)} = '')` : Prisma.sql`AND ${col(k)} = ${filter[k]}`,
-  );
+  const parts = UTM_KEYS.filter((k) => filter[k] !== undefined).map((k) => Prisma.sql`AND ${Prisma.raw(`"${k}"`)} = ${filter[k] === NONE ? "" : filter[k]}`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
-export async function utmRows(range: DayRange, timeZone: string, sel: UtmSelection): Promise<{ rows: UtmRow[]; total: UtmRow }> {
-  const { start, end } = rangeInstants(range, timeZone);
-  const [s, e] = [start.getTime(), end.getTime()];
-  const dim = tagValue(sel.dimension);
-  const where = filterSql(sel.filter);
-  const [created, paid, money] = await Promise.all([
-    query<{ value: string | null; n: number }>(Prisma.sql`
-      SELECT ${dim} AS value, COUNT(*) AS n FROM "Order" WHERE createdAt >= ${s} AND createdAt < ${e} ${where} GROUP BY 1`),
-    query<{ value: string | null; n: number }>(Prisma.sql`
-      SELECT ${dim} AS value, COUNT(*) AS n FROM "Order" WHERE paidAt >= ${s} AND paidAt < ${e} ${where} GROUP BY 1`),
-    query<{ value: string | null; gross: number | null; refunds: number | null; earned: number | null; takenBack: number | null }>(Prisma.sql`
-      SELECT ${dim} AS value,
-        SUM(CASE WHEN kind = 'PAID' THEN orderTotal END) AS gross,
-        SUM(CASE WHEN kind = 'MONEYBACK' THEN orderTotal END) AS refunds,
-        SUM(CASE WHEN kind = 'PAID' THEN partnerFees END) AS earned,
-        SUM(CASE WHEN kind = 'MONEYBACK' THEN partnerFees END) AS takenBack
-      FROM "OrderEvent" WHERE kind IN ('PAID', 'MONEYBACK') AND occurredAt >= ${s} AND occurredAt < ${e} ${where} GROUP BY 1`),
-  ]);
-  // three small grouped results, one row per tag value: joined by value
+/** One row per value of the chosen tag, from the day totals kept at ingest (lib/ingest/rollups.ts). */
+export async function utmRows(range: DayRange, sel: UtmSelection): Promise<{ rows: UtmRow[]; total: UtmRow }> {
+  const grouped = await query<{ value: string | null; created: number; paid: number; gross: number; refunds: number; earned: number; takenBack: number }>(Prisma.sql`
+    SELECT nullif(${Prisma.raw(`"${sel.dimension}"`)}, '') AS value, SUM(created) AS created, SUM(paid) AS paid, SUM(gross) AS gross,
+      SUM(refunds) AS refunds, SUM(feesEarned) AS earned, SUM(feesTakenBack) AS takenBack
+    FROM "DayUtmTotal" WHERE day >= ${range.from} AND day <= ${range.to} ${filterSql(sel.filter)} GROUP BY 1`);
   const rows = new Map<string | null, UtmRow>();
-  const row = (value: string | null) => {
-    let r = rows.get(value);
-    if (!r) rows.set(value, (r = { value, created: 0, paid: 0, conversionBp: 0, gross: 0, refunds: 0, net: 0, partnerFees: 0, netAfterFees: 0 }));
-    return r;
-  };
-  for (const c of created) row(c.value).created = int(c.n);
-  for (const p of paid) row(p.value).paid = int(p.n);
-  for (const m of money) {
-    const r = row(m.value);
-    r.gross = int(m.gross);
-    r.refunds = int(m.refunds);
-    r.partnerFees = int(m.earned) - int(m.takenBack);
+  for (const g of grouped) {
+    const r = { value: g.value, created: int(g.created), paid: int(g.paid), conversionBp: 0, gross: int(g.gross), refunds: int(g.refunds), net: 0, partnerFees: int(g.earned) - int(g.takenBack), netAfterFees: 0 };
+    // a day row whose numbers all went back to zero (an order that moved to other tags) is no row at all
+    if (r.created || r.paid || r.gross || r.refunds || r.partnerFees) rows.set(g.value, r);
   }
   const finish = (r: UtmRow): UtmRow => {
     r.net = r.gross - r.refunds;
@@ -109,7 +76,7 @@ export interface UtmReport {
 }
 
 export async function getUtmReport(p: ReportPeriod, shop: Shop, sel: UtmSelection): Promise<UtmReport> {
-  const [current, previous] = await Promise.all([utmRows(p.range, shop.timeZone, sel), p.previous ? utmRows(p.previous, shop.timeZone, sel) : null]);
+  const [current, previous] = await Promise.all([utmRows(p.range, sel), p.previous ? utmRows(p.previous, sel) : null]);
   return {
     currency: shop.currency,
     from: p.range.from,

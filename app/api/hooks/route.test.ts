@@ -3,10 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { signedBody } from "@/lib/justclick/encode";
 import { TEST_SECRET, useTempDatabase } from "@/lib/testing/temp-db";
 import { loadSamples } from "@/lib/testing/samples";
+import { dayOf } from "@/lib/time";
 
 const tmp = await useTempDatabase();
 const { POST, GET } = await import("./route");
-const { reader } = await import("@/lib/db");
+const { reader, writeDb } = await import("@/lib/db");
+const { rebuildRollups } = await import("@/lib/ingest/rollups");
 const prisma = reader();
 const samples = loadSamples();
 afterAll(() => tmp.cleanup());
@@ -337,6 +339,42 @@ describe("order of arrival does not matter", () => {
     const o = await order("810000");
     expect(o!.status).toBe("REFUNDED");
     expect(o!.partnerFees[0]!.reversedAt).not.toBeNull();
+  });
+});
+
+describe("day totals kept at ingest", () => {
+  const rollups = () => {
+    const db = writeDb();
+    const read = (table: string) => db.prepare(`SELECT * FROM "${table}"`).all().map((r) => JSON.stringify(r)).sort();
+    return { days: read("DayTotal"), products: read("DayProductTotal"), utm: read("DayUtmTotal").filter((r) => !/"created":0,"paid":0,"gross":0,"refunds":0,"feesEarned":0,"feesTakenBack":0/.test(r)) };
+  };
+
+  it("follow an order whose payment brings other UTM tags than its invoice, in either order", async () => {
+    for (const [id, paidFirst] of [["840001", false], ["840002", true]] as const) {
+      const base = { id, email: `u${id}@example.com`, created: "1718100000", items: [{ id: "course", title: "Курс", sum: "1000", partners: [{ partner_lvl: "1", partner_id: "9", partner_name: "p9", partner_fee: "50" }] }] };
+      const created = signedBody({ ...base, status: "new_order", utm: { source: "google", medium: "cpc" } }, TEST_SECRET);
+      const paid = signedBody({ ...base, paid: "1718200000", last_payment_sum: "1000", utm: { source: "vk", campaign: "june" } }, TEST_SECRET);
+      for (const b of paidFirst ? [paid, created] : [created, paid]) expect((await post(b)).status).toBe(200);
+    }
+    const vk = writeDb().prepare(`SELECT SUM(created) c, SUM(paid) p, SUM(gross) g, SUM(feesEarned) f FROM "DayUtmTotal" WHERE source = 'vk' AND campaign = 'june'`).get();
+    expect(vk).toEqual({ c: 2, p: 2, g: 200000, f: 10000 });
+    const google = writeDb().prepare(`SELECT SUM(created) c, SUM(gross) g FROM "DayUtmTotal" WHERE source = 'google'`).get();
+    expect(google).toEqual({ c: 0, g: 0 });
+  });
+
+  it("count the prepayments flagged as possible repeats, which the overview shows", async () => {
+    const { getPrepaymentDoubts } = await import("@/lib/reports/summary");
+    const today = dayOf(new Date(), "Europe/Moscow");
+    const flagged = await prisma.orderEvent.findMany({ where: { kind: "PREPAID", possibleRepeat: true } });
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(await getPrepaymentDoubts({ from: today, to: today })).toEqual({ count: flagged.length, amount: flagged.reduce((s, e) => s + e.amount!, 0) });
+  });
+
+  it("equal a rebuild from the stored events, after every delivery above", () => {
+    const kept = rollups();
+    expect(kept.utm.length).toBeGreaterThan(0);
+    rebuildRollups(writeDb(), "Europe/Moscow");
+    expect(rollups()).toEqual(kept);
   });
 });
 

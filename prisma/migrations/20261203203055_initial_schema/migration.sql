@@ -101,8 +101,28 @@ CREATE TABLE "DayTotal" (
     "orderTotal" INTEGER NOT NULL,
     "amount" INTEGER NOT NULL,
     "partnerFees" INTEGER NOT NULL,
+    "flagged" INTEGER NOT NULL DEFAULT 0,
+    "flaggedAmount" INTEGER NOT NULL DEFAULT 0,
 
     PRIMARY KEY ("day", "kind")
+);
+
+-- CreateTable
+CREATE TABLE "DayUtmTotal" (
+    "day" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "medium" TEXT NOT NULL,
+    "campaign" TEXT NOT NULL,
+    "content" TEXT NOT NULL,
+    "term" TEXT NOT NULL,
+    "created" INTEGER NOT NULL,
+    "paid" INTEGER NOT NULL,
+    "gross" INTEGER NOT NULL,
+    "refunds" INTEGER NOT NULL,
+    "feesEarned" INTEGER NOT NULL,
+    "feesTakenBack" INTEGER NOT NULL,
+
+    PRIMARY KEY ("day", "source", "medium", "campaign", "content", "term")
 );
 
 -- CreateTable
