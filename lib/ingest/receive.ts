@@ -195,3 +195,16 @@ export function reapplyNotification(store: IngestStore, id: number, secret: stri
     return { id, outcome: answer.status === 200 ? "applied" : "refused", verdict, message: answer.body };
   });
 }
+
+/** At most this many deliveries are re-judged per request, so one click never holds the database for long. */
+export const REAPPLY_BATCH = 1000;
+
+/**
+ * Re-judges stored deliveries with the secret configured now, oldest first (so an invoice goes in before
+ * its payment, as they arrived): the given ones, or every rejected one that arrived in [start, end).
+ */
+export function reapplyStored(which: { ids: number[] } | { rejectedFrom: Date; rejectedTo: Date }): Reapplied[] {
+  const store = ingestStore(writeDb(), config().timeZone);
+  const ids = "ids" in which ? [...which.ids].sort((a, b) => a - b) : store.rejectedIds(which.rejectedFrom, which.rejectedTo, REAPPLY_BATCH);
+  return ids.map((id) => reapplyNotification(store, id, config().justclickSecret));
+}

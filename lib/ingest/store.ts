@@ -139,6 +139,7 @@ export class IngestStore {
       updateNotification: p(`UPDATE "Notification" SET kind = ?, orderId = ?, verdict = ?, reason = ?, signature = ? WHERE id = ?`),
       markNotApplied: p(`UPDATE "Notification" SET verdict = 'RECEIVED', reason = ? WHERE id = ?`),
       storedNotification: p(`SELECT id, receivedAt, body, contentType, query, verdict FROM "Notification" WHERE id = ?`),
+      rejectedIds: p(`SELECT id FROM "Notification" WHERE verdict = 'REJECTED' AND receivedAt >= ? AND receivedAt < ? ORDER BY id LIMIT ?`),
       findEvent: p(`SELECT fingerprint, amount, orderTotal FROM "OrderEvent" WHERE orderId = ? AND dedupeKey = ?`),
       sumPrepayments: p(`SELECT coalesce(sum(amount), 0) AS total FROM "OrderEvent" WHERE orderId = ? AND kind = 'PREPAID'`),
       countEventsWithKeyPrefix: p(`SELECT count(*) AS n FROM "OrderEvent" WHERE orderId = ? AND substr(dedupeKey, 1, ?) = ?`),
@@ -222,6 +223,11 @@ export class IngestStore {
   storedNotification(id: number): { id: number; receivedAt: Date; body: Uint8Array; contentType: string | null; query: string | null; verdict: Verdict } | null {
     const r = this.s.storedNotification.get(id) as { id: number; receivedAt: number; body: Buffer; contentType: string | null; query: string | null; verdict: Verdict } | undefined;
     return r ? { ...r, receivedAt: new Date(r.receivedAt) } : null;
+  }
+
+  /** Deliveries refused for their signature that arrived in [start, end), oldest first. */
+  rejectedIds(start: Date, end: Date, limit: number): number[] {
+    return (this.s.rejectedIds.all(start.getTime(), end.getTime(), limit) as { id: number }[]).map((r) => r.id);
   }
 
   /** The delivery stays in the log as received, with why it was not applied. */

@@ -68,3 +68,20 @@ export async function countVerdicts(range: DayRange, timeZone: string): Promise<
   for (const r of rows) out[r.verdict] = r.n;
   return out;
 }
+
+export const LOG_PAGE = 50;
+
+export type LogParse = { ok: true; filter: LogFilter; beforeId?: number } | { ok: false; message: string };
+
+/** The log's query: from / to (default this month), `verdict` (comma-separated, any case), `order`, `before` (an id, for the next page). */
+export function parseLogFilter(params: URLSearchParams, range: DayRange): LogParse {
+  const verdictText = params.get("verdict");
+  const verdict = verdictText ? verdictText.toUpperCase().split(",") : undefined;
+  const unknown = verdict?.find((v) => !(VERDICTS as readonly string[]).includes(v));
+  if (unknown !== undefined) return { ok: false, message: `verdict: "${unknown.toLowerCase().slice(0, 20)}" is not one of ${VERDICTS.map((v) => v.toLowerCase()).join(", ")}` };
+  const orderId = params.get("order") || undefined;
+  if (orderId && !/^[0-9A-Za-z-]{1,40}$/.test(orderId)) return { ok: false, message: "order: not an order number" };
+  const before = params.get("before");
+  if (before && !/^[1-9][0-9]{0,14}$/.test(before)) return { ok: false, message: "before: not a notification id" };
+  return { ok: true, filter: { range, verdict: verdict as Verdict[] | undefined, orderId }, beforeId: before ? Number(before) : undefined };
+}

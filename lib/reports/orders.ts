@@ -4,8 +4,8 @@
  */
 import { Prisma } from "../generated/prisma/client";
 import type { OrderStatus } from "../generated/prisma/enums";
-import { rangeInstants } from "../time";
-import { NONE, UTM_KEYS, type Dated, type OrderFilter } from "./order-filter";
+import { rangeInstants, type DayRange } from "../time";
+import { NONE, parseOrderFilter, UTM_KEYS, type Dated, type OrderFilter } from "./order-filter";
 import { query } from "./sqlite";
 
 const DATE_COLUMN: Record<Dated, string> = {
@@ -105,3 +105,29 @@ export async function listOrders(f: OrderFilter, timeZone: string, page: { after
 }
 
 export const cursorOfOrder = (r: OrderRow): OrdersCursor => ({ at: r.at.getTime(), id: r.id });
+
+/** The `after` of the next page's URL: the last row's date (Unix ms) and id. */
+export const formatOrdersCursor = (c: OrdersCursor): string => `${c.at}_${c.id}`;
+
+export function parseOrdersCursor(s: string): OrdersCursor | null {
+  const m = /^(-?\d{1,15})_([0-9A-Za-z-]{1,40})$/.exec(s);
+  return m ? { at: Number(m[1]), id: m[2]! } : null;
+}
+
+export const ORDERS_PAGE = 50;
+
+export type OrdersPageParse = { ok: true; filter: OrderFilter; after?: OrdersCursor; limit: number } | { ok: false; message: string };
+
+/** The orders list's query: the filter (defaults: created this month), `after` for the next page, `limit` up to 200. */
+export function parseOrdersPage(params: URLSearchParams, defaults: DayRange): OrdersPageParse {
+  const rest = new URLSearchParams([...params].filter(([k]) => k !== "after" && k !== "limit"));
+  const f = parseOrderFilter(rest, defaults);
+  if (!f.ok) return f;
+  const afterText = params.get("after");
+  const after = afterText ? parseOrdersCursor(afterText) : undefined;
+  if (after === null) return { ok: false, message: "after: not a cursor from a previous page" };
+  const limitText = params.get("limit");
+  const limit = limitText ? Number(limitText) : ORDERS_PAGE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) return { ok: false, message: "limit: give a whole number from 1 to 200" };
+  return { ok: true, filter: f.filter, after, limit };
+}

@@ -47,3 +47,18 @@ export function parsePeriod(params: { from?: string | null; to?: string | null; 
   if (params.compare && params.compare !== "0" && params.compare !== "1") return { ok: false, message: "compare: give 1 or 0" };
   return { ok: true, period: { range: parsed.range, previous: params.compare === "0" ? null : previousRange(parsed.range), grouping: group } };
 }
+
+/** parsePeriod over a URL's query (JSON endpoints) or a page's search params. */
+export function periodOf(params: URLSearchParams, now: Date, timeZone: string): PeriodParse {
+  return parsePeriod({ from: params.get("from"), to: params.get("to"), group: params.get("group"), compare: params.get("compare") }, now, timeZone);
+}
+
+/** A page's searchParams object as URLSearchParams (a repeated key keeps its first value). */
+export function searchParamsOf(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    const value = Array.isArray(v) ? v[0] : v;
+    if (value !== undefined) out.set(k, value);
+  }
+  return out;
+}

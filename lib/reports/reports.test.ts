@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedBody } from "../justclick/encode";
+import { fixedShopBodies, msk } from "../testing/fixed-shop";
 import { TEST_SECRET, useTempDatabase } from "../testing/temp-db";
 import { dayOf } from "../time";
 
@@ -17,9 +17,8 @@ afterAll(() => tmp.cleanup());
 const TZ = "Europe/Moscow";
 const shop = { timeZone: TZ, currency: "RUB" };
 const today = dayOf(new Date(), TZ);
-const msk = (y: number, m: number, d: number, h = 12, min = 0) => String(Date.UTC(y, m - 1, d, h - 3, min) / 1000);
-const post = async (fields: Record<string, unknown> & { id: string; email: string }) => {
-  const res = await POST(new Request("http://127.0.0.1/api/hooks", { method: "POST", body: signedBody(fields, TEST_SECRET), headers: { "content-type": "application/x-www-form-urlencoded" } }));
+const post = async (body: string) => {
+  const res = await POST(new Request("http://127.0.0.1/api/hooks", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } }));
   expect(res.status).toBe(200);
 };
 const period = (from: string, to: string, grouping: "day" | "week" | "month" = "month", compare = true) => ({
@@ -29,23 +28,7 @@ const period = (from: string, to: string, grouping: "day" | "week" | "month" = "
 });
 
 beforeAll(async () => {
-  const course = { id: "course", title: "Курс", sum: "1000", price: "1200" };
-  // A: paid 3 June with a coupon and a partner, yandex / cpc / brand, created in May
-  const a = { id: "700101", email: "a@example.com", created: msk(2024, 5, 30), kupon: "SALE", utm: { source: "yandex", medium: "cpc", campaign: "brand" } };
-  await post({ ...a, status: "new_order", items: [course, { id: "ebook", title: "Книга", sum: "500", price: "500" }] });
-  await post({ ...a, paid: msk(2024, 6, 3, 10), last_payment_sum: "1500", items: [{ ...course, partners: [{ partner_lvl: "1", partner_id: "1", partner_name: "p1", partner_fee: "100" }] }, { id: "ebook", title: "Книга", sum: "500", price: "500" }] });
-  // B: paid 30 June at 23:30 Moscow time (20:30 UTC): June in Moscow
-  await post({ id: "700102", email: "b@example.com", created: msk(2024, 6, 5), paid: msk(2024, 6, 30, 23, 30), last_payment_sum: "1000", utm: { source: "vk", medium: "social" }, items: [{ ...course, price: "1000" }] });
-  // C: a prepayment today on a June invoice, not paid yet
-  const c = { id: "700103", email: "c@example.com", created: msk(2024, 6, 10), link: "/bill/?id=700103", utm: { source: "vk", medium: "social" } };
-  await post({ ...c, status: "new_order", items: [{ id: "mentoring", title: "Наставничество", sum: "3000", price: "3000" }] });
-  await post({ ...c, prepayment_sum: "300", items: [{ id: "mentoring", title: "Наставничество", sum: "3000", price: "3000" }] });
-  // D: no UTM, paid 15 June, refunded today
-  const d = { id: "700104", email: "d@example.com", created: msk(2024, 6, 12), items: [{ id: "marathon", title: "Марафон", sum: "2000", price: "2000" }] };
-  await post({ ...d, paid: msk(2024, 6, 15), last_payment_sum: "2000" });
-  await post({ ...d, status: "moneyback" });
-  // E: cancelled today
-  await post({ id: "700105", email: "e@example.com", created: msk(2024, 6, 20), status: "cancel_order", items: [course] });
+  for (const body of fixedShopBodies(TEST_SECRET)) await post(body);
 });
 
 describe("revenue", () => {

@@ -88,6 +88,23 @@ export async function getUtmReport(p: ReportPeriod, shop: Shop, sel: UtmSelectio
   };
 }
 
+export type SelectionParse = { ok: true; selection: UtmSelection } | { ok: false; message: string };
+
+/** `dimension` (source by default) and the drill-down's `utm_<tag>` values from a query. */
+export function parseUtmSelection(params: URLSearchParams): SelectionParse {
+  const dimension = params.get("dimension") || "source";
+  if (!(UTM_KEYS as readonly string[]).includes(dimension)) return { ok: false, message: `dimension: "${dimension.slice(0, 20)}" is not one of ${UTM_KEYS.join(", ")}` };
+  const filter: Partial<Record<UtmKey, string>> = {};
+  for (const k of UTM_KEYS) {
+    const v = params.get(`utm_${k}`);
+    if (v === null || v === "") continue;
+    if (v.length > 200) return { ok: false, message: `utm_${k}: longer than 200 characters` };
+    if (k === dimension) return { ok: false, message: `utm_${k}: the tag being broken down cannot also be a filter` };
+    filter[k] = v;
+  }
+  return { ok: true, selection: { dimension: dimension as UtmKey, filter } };
+}
+
 /** The next tag to drill into from `key`: source → medium → campaign. */
 export function drillDown(key: UtmKey): UtmKey | null {
   return key === "source" ? "medium" : key === "medium" ? "campaign" : null;

@@ -1,0 +1,14 @@
+import { badRequest, jsonRoute, ok } from "@/lib/api";
+import { config } from "@/lib/config";
+import { periodOf } from "@/lib/reports/range";
+import { getRevenueReport } from "@/lib/reports/revenue";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/reports/revenue?from&to&group=day|week|month&compare=1|0: the revenue page's figures, money in minor units. */
+export const GET = jsonRoute(async (params) => {
+  const shop = config();
+  const p = periodOf(params, new Date(), shop.timeZone);
+  if (!p.ok) return badRequest(p.message);
+  return ok(await getRevenueReport(p.period, shop));
+});
