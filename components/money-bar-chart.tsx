@@ -10,8 +10,9 @@ export interface Series {
 }
 
 /**
- * Money per day, week or month. Values stay in minor units; only labels are formatted. The y axis starts
- * at 100 units so an empty range does not show kopeck ticks.
+ * Money (or, with unit "count", a number of things) per day, week, month or bucket. Money stays in minor
+ * units; only labels are formatted. The money axis starts at 100 units so an empty range does not show
+ * kopeck ticks. Labels that are days are written short.
  */
 export function MoneyBarChart({
   data,
@@ -19,6 +20,7 @@ export function MoneyBarChart({
   currency,
   locale,
   stacked = false,
+  unit = "money",
   testId,
 }: {
   data: ({ label: string } & Record<string, number | string>)[];
@@ -26,17 +28,18 @@ export function MoneyBarChart({
   currency: string;
   locale: string;
   stacked?: boolean;
+  unit?: "money" | "count";
   testId: string;
 }) {
-  const money = (v: number) => formatMoney(v, currency, locale);
-  const short = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}${data.length > 400 ? "." + day.slice(2, 4) : ""}`;
+  const money = (v: number) => (unit === "money" ? formatMoney(v, currency, locale) : v.toLocaleString(locale));
+  const short = (label: string) => (/^\d{4}-\d{2}-\d{2}$/.test(label) ? `${label.slice(8, 10)}.${label.slice(5, 7)}${data.length > 400 ? "." + label.slice(2, 4) : ""}` : label);
   return (
     <div className="h-72 w-full" data-testid={testId}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tickFormatter={short} tick={{ fontSize: 12 }} minTickGap={12} />
-          <YAxis tickFormatter={money} tick={{ fontSize: 12 }} width={90} allowDecimals={false} domain={[0, (max: number) => Math.max(max, 10000)]} />
+          <YAxis tickFormatter={money} tick={{ fontSize: 12 }} width={90} allowDecimals={false} domain={[0, (max: number) => Math.max(max, unit === "money" ? 10000 : 1)]} />
           <Tooltip formatter={(v) => money(Number(v))} labelFormatter={(d) => String(d)} />
           <Legend />
           {series.map((s) => (

@@ -1,14 +1,6 @@
 import type { LatestNotification } from "@/lib/reports/notifications";
 import { formatDateTime } from "@/lib/time";
-
-const VERDICT_STYLE: Record<string, string> = {
-  APPLIED: "bg-emerald-50 text-emerald-700",
-  DUPLICATE: "bg-slate-100 text-slate-600",
-  CONFLICT: "bg-amber-50 text-amber-800",
-  REJECTED: "bg-red-50 text-red-700",
-  INVALID: "bg-red-50 text-red-700",
-  RECEIVED: "bg-sky-50 text-sky-700",
-};
+import { VerdictBadge } from "./verdict-badge";
 
 export function NotificationsTable({ rows, timeZone, locale }: { rows: LatestNotification[]; timeZone: string; locale: string }) {
   return (
@@ -30,7 +22,7 @@ export function NotificationsTable({ rows, timeZone, locale }: { rows: LatestNot
               <td className="py-2 pr-4">{n.kind ? n.kind.toLowerCase() : "—"}</td>
               <td className="py-2 pr-4 tabular-nums">{n.orderId ?? "—"}</td>
               <td className="py-2 pr-4">
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${VERDICT_STYLE[n.verdict] ?? ""}`}>{n.verdict.toLowerCase()}</span>
+                <VerdictBadge verdict={n.verdict} />
               </td>
               <td className="py-2 text-slate-600">{n.reason ?? ""}</td>
             </tr>

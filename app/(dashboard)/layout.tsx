@@ -3,6 +3,17 @@ import { redirect } from "next/navigation";
 import { isAdmin } from "@/lib/access";
 import { auth, signOut } from "@/lib/auth";
 
+const NAV = [
+  ["/", "Overview"],
+  ["/revenue", "Revenue"],
+  ["/refunds", "Refunds"],
+  ["/prepayments", "Prepayments"],
+  ["/utm", "UTM"],
+  ["/orders", "Orders"],
+  ["/partners", "Partners"],
+  ["/notifications", "Notifications"],
+] as const;
+
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   // proxy.ts already turned anonymous visitors away; this keeps the pages safe if it is ever bypassed
   const session = await auth();
@@ -20,13 +31,12 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/" className="font-semibold text-slate-900">
             JustClick sales
           </Link>
-          <nav className="flex gap-4 text-sm text-slate-600">
-            <Link href="/" className="hover:text-slate-900">
-              Overview
-            </Link>
-            <Link href="/partners" className="hover:text-slate-900">
-              Partners
-            </Link>
+          <nav className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600" data-testid="main-nav">
+            {NAV.map(([href, label]) => (
+              <Link key={href} href={href} className="hover:text-slate-900">
+                {label}
+              </Link>
+            ))}
             {isAdmin(session) && (
               <Link href="/settings" className="hover:text-slate-900">
                 Settings

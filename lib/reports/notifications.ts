@@ -4,6 +4,11 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { rangeInstants, type DayRange } from "../time";
 import { query } from "./sqlite";
 
+/** Whether anything ever reached /api/hooks: pages without it say where to point JustClick. */
+export async function hasNotifications(): Promise<boolean> {
+  return (await query<{ one: number }>(Prisma.sql`SELECT 1 AS one FROM "Notification" LIMIT 1`)).length > 0;
+}
+
 /** The most recent deliveries to /api/hooks with their verdicts, newest first. */
 export function getLatestNotifications(prisma: PrismaClient, limit = 10) {
   return prisma.notification.findMany({

@@ -91,15 +91,32 @@ export interface OutstandingOrder {
   prepaid: number;
   outstanding: number;
   link: string | null;
+  /** Where the customer pays the rest: `link` made absolute on the shop's JustClick domain, or null. */
+  paymentUrl: string | null;
   name: string;
   email: string | null;
+}
+
+/**
+ * JustClick's payment link as a safe absolute URL: an http(s) link as it is, a relative one ("/bill/?id=…")
+ * on the order's shop domain; anything else (another scheme, no domain to put it on) is not a link.
+ */
+export function paymentUrl(link: string | null, domain: string | null): string | null {
+  if (!link) return null;
+  try {
+    if (/^https?:\/\//i.test(link)) return new URL(link).href;
+    if (link.startsWith("/") && !link.startsWith("//") && domain && /^[a-z0-9.-]+$/i.test(domain)) return new URL(link, `https://${domain}`).href;
+  } catch {
+    // not a URL at all
+  }
+  return null;
 }
 
 /** Prepaid, not yet paid orders of the range, most owed first, a page at a time (offset: the list is short). */
 export async function outstandingOrders(range: DayRange, timeZone: string, page: { offset: number; limit: number }): Promise<OutstandingOrder[]> {
   const { start, end } = rangeInstants(range, timeZone);
-  const rows = await query<{ id: string; firstPrepaidAt: number; total: number; prepaidTotal: number; link: string | null; firstName: string | null; lastName: string | null; email: string | null }>(Prisma.sql`
-    SELECT id, firstPrepaidAt, total, prepaidTotal, link, firstName, lastName, email FROM "Order"
+  const rows = await query<{ id: string; firstPrepaidAt: number; total: number; prepaidTotal: number; link: string | null; domain: string | null; firstName: string | null; lastName: string | null; email: string | null }>(Prisma.sql`
+    SELECT id, firstPrepaidAt, total, prepaidTotal, link, domain, firstName, lastName, email FROM "Order"
     WHERE firstPrepaidAt >= ${start.getTime()} AND firstPrepaidAt < ${end.getTime()} AND status = 'PREPAID'
     ORDER BY total - prepaidTotal DESC, id
     LIMIT ${page.limit} OFFSET ${page.offset}`);
@@ -110,6 +127,7 @@ export async function outstandingOrders(range: DayRange, timeZone: string, page:
     prepaid: r.prepaidTotal,
     outstanding: Math.max(r.total - r.prepaidTotal, 0),
     link: r.link,
+    paymentUrl: paymentUrl(r.link, r.domain),
     name: [r.firstName, r.lastName].filter(Boolean).join(" "),
     email: r.email,
   }));

@@ -86,7 +86,7 @@ describe("prepayments", () => {
   it("follows the orders first prepaid in the range: conversion, what is still owed and where to pay it", async () => {
     const r = await getPrepaymentReport(period(today, today), shop);
     expect(r.totals).toMatchObject({ received: 30000, prepayments: 1, prepaidOrders: 1, paid: 0, conversionBp: 0, outstandingOrders: 1, outstanding: 270000, cancelledOrders: 0 });
-    expect(r.outstanding).toMatchObject([{ orderId: "700103", total: 300000, prepaid: 30000, outstanding: 270000, link: "/bill/?id=700103" }]);
+    expect(r.outstanding).toMatchObject([{ orderId: "700103", total: 300000, prepaid: 30000, outstanding: 270000, link: "/bill/?id=700103", paymentUrl: "https://demoshop.justclick.ru/bill/?id=700103" }]);
     expect(r.daysToPay.reduce((s, b) => s + b.orders, 0)).toBe(0);
   });
 });
@@ -133,5 +133,18 @@ describe("orders list", () => {
     const first = await listOrders(june, TZ, { limit: 3 });
     const second = await listOrders(june, TZ, { after: cursorOfOrder(first.at(-1)!), limit: 3 });
     expect([...first, ...second].map((o) => o.id)).toEqual(["700105", "700104", "700103", "700102"]);
+  });
+});
+
+describe("payment links", () => {
+  it("are made absolute on the shop's domain, and only http(s) ones are links", async () => {
+    const { paymentUrl } = await import("./prepayments");
+    expect(paymentUrl("/bill/?id=700103", "demoshop.justclick.ru")).toBe("https://demoshop.justclick.ru/bill/?id=700103");
+    expect(paymentUrl("https://pay.example.com/x?a=1", null)).toBe("https://pay.example.com/x?a=1");
+    expect(paymentUrl("/bill/?id=1", null)).toBeNull();
+    expect(paymentUrl("javascript:alert(1)", "shop.ru")).toBeNull();
+    expect(paymentUrl("//evil.example/bill", "shop.ru")).toBeNull();
+    expect(paymentUrl("/bill", "bad domain/")).toBeNull();
+    expect(paymentUrl(null, "shop.ru")).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ export function fixedShopBodies(secret: string): string[] {
   const course = { id: "course", title: "Курс", sum: "1000", price: "1200" };
   const ebook = { id: "ebook", title: "Книга", sum: "500", price: "500" };
   const a = { id: "700101", email: "a@example.com", first_name: "Анна", created: msk(2024, 5, 30), kupon: "SALE", utm: { source: "yandex", medium: "cpc", campaign: "brand" } };
-  const c = { id: "700103", email: "c@example.com", first_name: "Сергей", created: msk(2024, 6, 10), link: "/bill/?id=700103", utm: { source: "vk", medium: "social" } };
+  const c = { id: "700103", email: "c@example.com", first_name: "Сергей", created: msk(2024, 6, 10), link: "/bill/?id=700103", domain: "demoshop.justclick.ru", utm: { source: "vk", medium: "social" } };
   const mentoring = { id: "mentoring", title: "Наставничество", sum: "3000", price: "3000" };
   const d = { id: "700104", email: "d@example.com", first_name: "Дарья", created: msk(2024, 6, 12), items: [{ id: "marathon", title: "Марафон", sum: "2000", price: "2000" }] };
   const fields: (Record<string, unknown> & { id: string; email: string })[] = [
