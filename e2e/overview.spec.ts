@@ -61,6 +61,11 @@ test.describe.serial("a shop owner", () => {
     await expect(log).toContainText("hash does not match");
     await expect(log).toContainText("duplicate");
     await page.screenshot({ path: "e2e/.artifacts/overview.png", fullPage: true });
+
+    // each count leads to the orders behind it
+    await page.getByTestId("orders-paid").getByRole("link").click();
+    await expect(page).toHaveURL(/\/orders\?dated=paid&from=2024-06-01/);
+    await expect(page.getByTestId("orders-table").locator("tbody tr")).toHaveCount(6);
   });
 
   test("changes the range with the form", async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { headers } from "next/headers";
 import { DateRangeForm } from "@/components/date-range-form";
 import { HookUrls } from "@/components/hook-urls";
@@ -10,6 +11,7 @@ import { config } from "@/lib/config";
 import { reader } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { getLatestNotifications } from "@/lib/reports/notifications";
+import { ordersHref } from "@/lib/reports/order-filter";
 import { parseRange } from "@/lib/reports/range";
 import { getPrepaymentDoubts, getRevenueByDay, getSummary } from "@/lib/reports/summary";
 import { lastDays, lastMonth, thisMonth } from "@/lib/time";
@@ -66,19 +68,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       )}
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <KpiCard label="Gross revenue" value={money(summary.revenue.gross)} hint="Orders paid in the range" testId="kpi-gross" />
-        <KpiCard label="Refunds" value={money(summary.revenue.refunds)} hint="MoneyBacks received in the range" testId="kpi-refunds" />
-        <KpiCard label="Net revenue" value={money(summary.revenue.net)} testId="kpi-net" />
+        <KpiCard label="Gross revenue" value={money(summary.revenue.gross)} hint="Orders paid in the range" href={ordersHref({ dated: "paid", range })} testId="kpi-gross" />
+        <KpiCard label="Refunds" value={money(summary.revenue.refunds)} hint="MoneyBacks received in the range" href={ordersHref({ dated: "refunded", range })} testId="kpi-refunds" />
+        <KpiCard label="Net revenue" value={money(summary.revenue.net)} href={`/revenue?from=${range.from}&to=${range.to}`} testId="kpi-net" />
         <KpiCard
           label="Prepayments received"
           value={money(summary.prepayments.received)}
           hint={doubts.count ? `incl. ${money(doubts.amount)} in ${doubts.count} that may be repeated deliveries` : undefined}
+          href={ordersHref({ dated: "prepaid", range })}
           testId="kpi-prepayments"
         />
         <KpiCard
           label="Partner fees"
           value={money(summary.partnerFees.earned)}
           hint={`${money(summary.partnerFees.reversed)} reversed by refunds`}
+          href={`/partners?from=${range.from}&to=${range.to}`}
           testId="kpi-partner-fees"
         />
       </section>
@@ -98,7 +102,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <div key={key}>
               <dt className="text-slate-500">{label}</dt>
               <dd className="text-xl font-semibold tabular-nums" data-testid={`orders-${key}`}>
-                {summary.orders[key]}
+                <Link href={ordersHref({ dated: key, range })} className="hover:text-indigo-700 hover:underline">
+                  {summary.orders[key]}
+                </Link>
               </dd>
             </div>
           ))}
