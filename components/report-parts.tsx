@@ -10,7 +10,22 @@ import type { DayRange } from "@/lib/time";
 type Presets = { label: string; range: DayRange }[];
 
 /** A report page's title and its period form (range, grouping, comparison), with the page's other parameters kept. */
-export function ReportHeader({ title, period, presets, keep, children }: { title: string; period: ReportPeriod; presets: Presets; keep?: Record<string, string>; children?: React.ReactNode }) {
+export function ReportHeader({
+  title,
+  period,
+  presets,
+  keep,
+  grouped = true,
+  children,
+}: {
+  title: string;
+  period: ReportPeriod;
+  presets: Presets;
+  keep?: Record<string, string>;
+  /** false for reports without anything over time: their form offers no grouping */
+  grouped?: boolean;
+  children?: React.ReactNode;
+}) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">
       <div>
@@ -21,7 +36,7 @@ export function ReportHeader({ title, period, presets, keep, children }: { title
         </p>
         {children}
       </div>
-      <DateRangeForm range={period.range} presets={presets} grouping={period.grouping} compare={period.previous !== null} keep={keep} />
+      <DateRangeForm range={period.range} presets={presets} grouping={grouped ? period.grouping : undefined} compare={period.previous !== null} keep={keep} />
     </div>
   );
 }

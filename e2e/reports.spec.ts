@@ -86,6 +86,7 @@ test.describe.serial("the report pages", () => {
     await expect(page.getByTestId("kpi-prepaid-cancelled")).toHaveText("0");
     await expect(page.getByTestId("outstanding-700103")).toContainText(rub(270000));
     await expect(page.getByTestId("payment-link-700103")).toHaveAttribute("href", "https://demoshop.justclick.ru/bill/?id=700103");
+    await expect(page.getByTestId("prepayments-chart").locator(".recharts-bar-rectangle path")).toHaveCount(1);
     await shot(page, "prepayments");
   });
 

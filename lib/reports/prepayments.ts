@@ -5,10 +5,10 @@
  * Σ prepayments that arrived in the range, as in the summary.
  */
 import { Prisma } from "../generated/prisma/client";
-import { rangeInstants, type DayRange } from "../time";
+import { daySpans, rangeInstants, type DayRange, type Grouping } from "../time";
 import type { ReportPeriod } from "./range";
 import { eventTotals, type Shop } from "./revenue";
-import { int, query } from "./sqlite";
+import { int, query, spanLabelSql } from "./sqlite";
 
 const DAY_MS = 86_400_000;
 
@@ -133,10 +133,22 @@ export async function outstandingOrders(range: DayRange, timeZone: string, page:
   }));
 }
 
+/** Prepayments received per day, week or month of the range (periods without any are zeros). */
+export async function prepaymentSeries(range: DayRange, grouping: Grouping): Promise<{ label: string; received: number; prepayments: number }[]> {
+  const rows = await query<{ label: string; received: number | null; prepayments: number | null }>(Prisma.sql`
+    SELECT ${spanLabelSql(grouping, range.from)} AS label, SUM(amount) AS received, SUM(events) AS prepayments
+    FROM "DayTotal" WHERE kind = 'PREPAID' AND day >= ${range.from} AND day <= ${range.to}
+    GROUP BY 1`);
+  const byLabel = new Map(rows.map((r) => [String(r.label), r]));
+  return daySpans(range, grouping).map(({ label }) => ({ label, received: int(byLabel.get(label)?.received), prepayments: int(byLabel.get(label)?.prepayments) }));
+}
+
 export interface PrepaymentReport {
   currency: string;
   from: string;
   to: string;
+  grouping: Grouping;
+  series: { label: string; received: number; prepayments: number }[];
   totals: PrepaymentTotals;
   previous: { from: string; to: string; totals: PrepaymentTotals } | null;
   daysToPay: { label: string; orders: number }[];
@@ -144,9 +156,10 @@ export interface PrepaymentReport {
 }
 
 export async function getPrepaymentReport(p: ReportPeriod, shop: Shop, limit = 50): Promise<PrepaymentReport> {
-  const [totals, previous, distribution, outstanding] = await Promise.all([
+  const [totals, previous, series, distribution, outstanding] = await Promise.all([
     prepaymentTotals(p.range, shop.timeZone),
     p.previous ? prepaymentTotals(p.previous, shop.timeZone) : null,
+    prepaymentSeries(p.range, p.grouping),
     daysToPay(p.range, shop.timeZone),
     outstandingOrders(p.range, shop.timeZone, { offset: 0, limit }),
   ]);
@@ -154,8 +167,10 @@ export async function getPrepaymentReport(p: ReportPeriod, shop: Shop, limit = 5
     currency: shop.currency,
     from: p.range.from,
     to: p.range.to,
+    grouping: p.grouping,
     totals,
     previous: p.previous && previous ? { ...p.previous, totals: previous } : null,
+    series,
     daysToPay: distribution,
     outstanding,
   };

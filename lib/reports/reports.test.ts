@@ -88,6 +88,9 @@ describe("prepayments", () => {
     expect(r.totals).toMatchObject({ received: 30000, prepayments: 1, prepaidOrders: 1, paid: 0, conversionBp: 0, outstandingOrders: 1, outstanding: 270000, cancelledOrders: 0 });
     expect(r.outstanding).toMatchObject([{ orderId: "700103", total: 300000, prepaid: 30000, outstanding: 270000, link: "/bill/?id=700103", paymentUrl: "https://demoshop.justclick.ru/bill/?id=700103" }]);
     expect(r.daysToPay.reduce((s, b) => s + b.orders, 0)).toBe(0);
+    expect(r.series).toEqual([{ label: today, received: 30000, prepayments: 1 }]);
+    const june = await getPrepaymentReport(period("2024-06-01", "2024-06-30", "week"), shop);
+    expect(june.series.map((p) => [p.label, p.received])).toEqual([["2024-06-01", 0], ["2024-06-03", 0], ["2024-06-10", 0], ["2024-06-17", 0], ["2024-06-24", 0]]);
   });
 });
 

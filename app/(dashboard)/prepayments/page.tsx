@@ -71,6 +71,16 @@ export default async function PrepaymentsPage({ searchParams }: { searchParams: 
         <EmptyReport what="prepayments" />
       ) : (
         <>
+          <Section title={`Prepayments received by ${period.grouping}`}>
+            <MoneyBarChart
+              testId="prepayments-chart"
+              data={r.series.map((p) => ({ label: p.label, received: p.received }))}
+              series={[{ key: "received", name: "Prepayments received", color: "#0ea5e9" }]}
+              currency={shop.currency}
+              locale={shop.locale}
+            />
+          </Section>
+
           <Section title="Days from the first prepayment to the payment">
             <MoneyBarChart
               testId="days-to-pay-chart"

@@ -28,7 +28,7 @@ export default async function UtmPage({ searchParams }: { searchParams: Promise<
 
   // the page's own parameters, kept by the period form and every link
   const utmParams = (f: Partial<Record<UtmKey, string>>, dim: UtmKey) => ({ dimension: dim, ...Object.fromEntries(Object.entries(f).map(([k, v]) => [`utm_${k}`, v!])) });
-  const periodParams = { from: range.from, to: range.to, group: period.grouping, ...(period.previous ? {} : { compare: "0" }) };
+  const periodParams = { from: range.from, to: range.to, ...(period.previous ? {} : { compare: "0" }) };
   const here = (f: Partial<Record<UtmKey, string>>, dim: UtmKey) => `/utm?${new URLSearchParams({ ...periodParams, ...utmParams(f, dim) })}`;
   const orders = (dated: Dated, row: UtmRow | null) => ordersHref({ dated, range, utm: row ? { ...filter, [dimension]: row.value ?? NONE } : filter });
   const next = drillDown(dimension);
@@ -38,7 +38,7 @@ export default async function UtmPage({ searchParams }: { searchParams: Promise<
 
   return (
     <div className="space-y-6">
-      <ReportHeader title="UTM attribution" period={period} presets={presets} keep={utmParams(filter, dimension)}>
+      <ReportHeader title="UTM attribution" period={period} presets={presets} keep={utmParams(filter, dimension)} grouped={false}>
         <p className="max-w-2xl text-sm text-slate-500" data-testid="which-tags">
           By the UTM tags on the order: the ones JustClick sent with its payment (the first one, for rebills); for an order never paid, with its
           MoneyBack, prepayment, invoice or cancellation, in that order. Orders without a tag are “{NONE}”. Created and paid count orders by their creation and first payment; money is dated by payment and refund.
