@@ -31,18 +31,26 @@ export async function seed(options: { url: string; orders: number; days: number;
   const shop: ShopOptions = { orders: options.orders, days: options.days, seed: options.seed, secret: options.secret, now: options.now, firstOrderId: 10_000_000 };
   // a second thread generates and reads the notifications while this one writes them
   const worker = new Worker(new URL("./lib/seed-worker.mjs", import.meta.url), { workerData: { options: shop, chunk: CHUNK } });
-  let waiting: ((p: Produced) => void) | null = null;
-  worker.on("message", (p: Produced) => waiting?.(p));
-  const crashed = new Promise<never>((_, reject) => worker.once("error", reject));
-  crashed.catch(() => {}); // raced below; never left unhandled
+  // one request in flight at a time; a crash of the worker fails it. (Not Promise.race against a
+  // crash promise: every race would stay attached to that never-settling promise with its batch.)
+  let waiting: { resolve: (p: Produced) => void; reject: (e: unknown) => void } | null = null;
+  let crashed: unknown = null;
+  worker.on("message", (p: Produced) => {
+    const w = waiting;
+    waiting = null;
+    w?.resolve(p);
+  });
+  worker.once("error", (e) => {
+    crashed = e;
+    waiting?.reject(e);
+    waiting = null;
+  });
   const next = () =>
-    Promise.race([
-      new Promise<Produced>((resolve) => {
-        waiting = resolve;
-        worker.postMessage("next");
-      }),
-      crashed,
-    ]);
+    new Promise<Produced>((resolve, reject) => {
+      if (crashed) return reject(crashed);
+      waiting = { resolve, reject };
+      worker.postMessage("next");
+    });
   let notifications = 0;
   let failed = 0;
   let orders = 0;
