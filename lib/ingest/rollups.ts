@@ -71,9 +71,17 @@ export const UPSERT_UTM_TOTAL = `INSERT INTO "DayUtmTotal" (day, source, medium,
     gross = gross + excluded.gross, refunds = refunds + excluded.refunds, feesEarned = feesEarned + excluded.feesEarned,
     feesTakenBack = feesTakenBack + excluded.feesTakenBack`;
 
+/**
+ * What the day totals hold. Raise it with any change to them (a new table or column, another rule): a
+ * database whose totals were built by another version rebuilds them at start, so totals added to an
+ * existing shop never begin at zero under orders that already have events.
+ */
+export const ROLLUP_VERSION = 1;
+
+/** Rebuilds the day totals when they are in another zone than the shop's, or of another version. */
 export function ensureRollups(sqlite: Database.Database, timeZone: string): void {
-  const row = sqlite.prepare(`SELECT timeZone FROM "RollupState" WHERE id = 1`).get() as { timeZone: string } | undefined;
-  if (row?.timeZone !== timeZone) rebuildRollups(sqlite, timeZone);
+  const row = sqlite.prepare(`SELECT timeZone, version FROM "RollupState" WHERE id = 1`).get() as { timeZone: string; version: number } | undefined;
+  if (row?.timeZone !== timeZone || row.version !== ROLLUP_VERSION) rebuildRollups(sqlite, timeZone);
 }
 
 /** Recomputes every day total from the events (seconds for a million orders; a maintenance step, not a report). */
@@ -149,7 +157,9 @@ export function rebuildRollups(sqlite: Database.Database, timeZone: string): voi
       }
       events.return?.();
       applyUtmChange(sqlite.prepare(UPSERT_UTM_TOTAL), new Map(), utm);
-      sqlite.prepare(`INSERT INTO "RollupState" (id, timeZone) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET timeZone = excluded.timeZone`).run(timeZone);
+      sqlite
+        .prepare(`INSERT INTO "RollupState" (id, timeZone, version) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET timeZone = excluded.timeZone, version = excluded.version`)
+        .run(timeZone, ROLLUP_VERSION);
     })
     .immediate();
 }

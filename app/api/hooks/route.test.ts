@@ -370,6 +370,21 @@ describe("day totals kept at ingest", () => {
     expect(await getPrepaymentDoubts({ from: today, to: today })).toEqual({ count: flagged.length, amount: flagged.reduce((s, e) => s + e.amount!, 0) });
   });
 
+  it("are rebuilt at start when they were built by another version of the app", async () => {
+    const { ensureRollups, ROLLUP_VERSION } = await import("@/lib/ingest/rollups");
+    const db = writeDb();
+    const kept = rollups();
+    ensureRollups(db, "Europe/Moscow"); // same zone, same version: nothing to do
+    db.exec(`DELETE FROM "DayUtmTotal"`);
+    ensureRollups(db, "Europe/Moscow");
+    expect(rollups().utm).toEqual([]);
+    // an older app's totals (say, from before DayUtmTotal existed)
+    db.prepare(`UPDATE "RollupState" SET version = ?`).run(ROLLUP_VERSION - 1);
+    ensureRollups(db, "Europe/Moscow");
+    expect(rollups()).toEqual(kept);
+    expect(db.prepare(`SELECT version FROM "RollupState"`).get()).toEqual({ version: ROLLUP_VERSION });
+  });
+
   it("equal a rebuild from the stored events, after every delivery above", () => {
     const kept = rollups();
     expect(kept.utm.length).toBeGreaterThan(0);
