@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney } from "@/lib/money";
+import { formatCount } from "./format";
 
 export interface Series {
   key: string;
@@ -31,7 +32,7 @@ export function MoneyBarChart({
   unit?: "money" | "count";
   testId: string;
 }) {
-  const money = (v: number) => (unit === "money" ? formatMoney(v, currency, locale) : v.toLocaleString(locale));
+  const money = (v: number) => (unit === "money" ? formatMoney(v, currency, locale) : formatCount(v, locale));
   const short = (label: string) => (/^\d{4}-\d{2}-\d{2}$/.test(label) ? `${label.slice(8, 10)}.${label.slice(5, 7)}${data.length > 400 ? "." + label.slice(2, 4) : ""}` : label);
   return (
     <div className="h-72 w-full" data-testid={testId}>

@@ -30,8 +30,9 @@ export function ReapplyRejected({ from, to, count }: { from: string; to: string;
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="from" value={from} />
       <input type="hidden" name="to" value={to} />
+      <input type="hidden" name="after" value={state.lastId ?? ""} />
       <button type="submit" disabled={pending || count === 0} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50" data-testid="reapply-rejected">
-        {pending ? "Re-applying…" : `Re-apply all ${count} rejected in this range`}
+        {pending ? "Re-applying…" : state.lastId ? "Re-apply the next batch" : `Re-apply all ${count} rejected in this range`}
       </button>
       <Result state={state} />
     </form>

@@ -53,7 +53,7 @@ test.describe.serial("the report pages", () => {
 
     // the figure leads to the orders behind it
     await page.getByTestId("kpi-coupons").getByRole("link").click();
-    await expect(page).toHaveURL(/\/orders\?dated=paid&from=2024-06-01&to=2024-06-30&coupon=1/);
+    await expect(page).toHaveURL(/\/orders\?dated=payment&from=2024-06-01&to=2024-06-30&coupon=1/);
     await expect(page.getByTestId("orders-table").locator("tbody tr")).toHaveCount(1);
     await expect(page.getByTestId("order-700101")).toBeVisible();
 
@@ -108,7 +108,7 @@ test.describe.serial("the report pages", () => {
     await expect(page.getByTestId("orders-table").locator("tbody tr")).toHaveCount(2);
   });
 
-  test("orders: search, the order's page and the timeline of what JustClick sent, escaped", async ({ page }) => {
+  test("orders: search, the order's page and the timeline of what JustClick sent", async ({ page }) => {
     await signIn(page, `/orders?${JUNE}`);
     await expect(page.getByTestId("orders-table").locator("tbody tr")).toHaveCount(4);
     await page.getByLabel("Search").fill("Дарья");
@@ -140,6 +140,22 @@ test.describe.serial("the report pages", () => {
     // still signed with the wrong key: checked again, refused again, nothing applied
     await expect(page.getByTestId("reapply-result")).toHaveText(/^Notification #9: still not applied \(rejected\): Forbidden: hash does not match/);
     await expect(page.getByTestId("verdict-applied")).toHaveText("applied 8");
+
+    // what JustClick sent is shown as text: markup in a field is not markup on the page
+    await page.getByTestId("log-9").getByRole("link", { name: "9" }).click();
+    await expect(page.getByTestId("decoded-body")).toContainText('"title": "<b>x</b>"');
+    await expect(page.getByTestId("decoded-body").locator("b")).toHaveCount(0);
+  });
+
+  test("a range, grouping or filter a page cannot read is said plainly, with the form to fix it", async ({ page }) => {
+    await signIn(page, "/revenue?from=2024-13-01&to=2024-12-31");
+    await expect(page.getByTestId("range-error")).toHaveText('from: "2024-13-01" is not a real date written YYYY-MM-DD');
+    await page.goto(`/utm?${JUNE}&dimension=referrer`);
+    await expect(page.getByTestId("range-error")).toHaveText('dimension: "referrer" is not one of source, medium, campaign, content, term');
+    await page.goto("/orders?status=SHIPPED");
+    await expect(page.getByTestId("filter-error")).toContainText("status.0: must be among");
+    expect((await page.goto("/orders/not-an-order"))!.status()).toBe(404);
+    expect((await page.goto("/notifications/99999999999"))!.status()).toBe(404);
   });
 
   test("a report is readable on a phone", async ({ page }) => {

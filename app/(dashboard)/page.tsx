@@ -5,6 +5,7 @@ import { DateRangeForm } from "@/components/date-range-form";
 import { HookUrls } from "@/components/hook-urls";
 import { KpiCard } from "@/components/kpi-card";
 import { NotificationsTable } from "@/components/notifications-table";
+import { BadPeriod } from "@/components/report-parts";
 import { MoneyBarChart } from "@/components/money-bar-chart";
 import { originOf } from "@/lib/access";
 import { config } from "@/lib/config";
@@ -12,9 +13,8 @@ import { reader } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { getLatestNotifications } from "@/lib/reports/notifications";
 import { ordersHref } from "@/lib/reports/order-filter";
-import { parseRange } from "@/lib/reports/range";
+import { pageRange } from "@/lib/reports/page-range";
 import { getPrepaymentDoubts, getRevenueByDay, getSummary } from "@/lib/reports/summary";
-import { lastDays, lastMonth, thisMonth } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
@@ -23,23 +23,8 @@ export const dynamic = "force-dynamic";
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
   const params = await searchParams;
   const shop = config();
-  const now = new Date();
-  const presets = [
-    { label: "This month", range: thisMonth(now, shop.timeZone) },
-    { label: "Last month", range: lastMonth(now, shop.timeZone) },
-    { label: "Last 30 days", range: lastDays(now, shop.timeZone, 30) },
-  ];
-  const parsed = parseRange(params, now, shop.timeZone);
-  if (!parsed.ok) {
-    return (
-      <div className="space-y-4">
-        <DateRangeForm range={presets[0]!.range} presets={presets} />
-        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="range-error">
-          {parsed.message}
-        </p>
-      </div>
-    );
-  }
+  const { parsed, presets } = pageRange(params, new Date(), shop.timeZone);
+  if (!parsed.ok) return <BadPeriod title="Overview" message={parsed.message} presets={presets} />;
   const range = parsed.range;
   const [summary, byDay, latest, doubts] = await Promise.all([
     getSummary(range, shop),
@@ -68,14 +53,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       )}
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <KpiCard label="Gross revenue" value={money(summary.revenue.gross)} hint="Orders paid in the range" href={ordersHref({ dated: "paid", range })} testId="kpi-gross" />
+        <KpiCard label="Gross revenue" value={money(summary.revenue.gross)} hint="Orders paid in the range" href={ordersHref({ dated: "payment", range })} testId="kpi-gross" />
         <KpiCard label="Refunds" value={money(summary.revenue.refunds)} hint="MoneyBacks received in the range" href={ordersHref({ dated: "refunded", range })} testId="kpi-refunds" />
         <KpiCard label="Net revenue" value={money(summary.revenue.net)} href={`/revenue?from=${range.from}&to=${range.to}`} testId="kpi-net" />
         <KpiCard
           label="Prepayments received"
           value={money(summary.prepayments.received)}
           hint={doubts.count ? `incl. ${money(doubts.amount)} in ${doubts.count} that may be repeated deliveries` : undefined}
-          href={ordersHref({ dated: "prepaid", range })}
+          href={ordersHref({ dated: "prepayment", range })}
           testId="kpi-prepayments"
         />
         <KpiCard

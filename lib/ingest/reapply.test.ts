@@ -32,7 +32,14 @@ describe("re-applying stored notifications", () => {
     process.env.JUSTCLICK_SECRET_KEY = TEST_SECRET;
     vi.resetModules();
     const { reapplyStored } = await import("./receive");
-    const results = reapplyStored(allTime);
+    // in batches: the second goes on after the last id the first tried
+    const ids = (await reader().notification.findMany({ where: { verdict: "REJECTED" }, orderBy: { id: "asc" } })).map((n) => n.id);
+    expect(ids).toHaveLength(9);
+    const later = reapplyStored({ ...allTime, afterId: ids[3] });
+    expect(later.map((r) => r.id)).toEqual(ids.slice(4));
+    const earlier = reapplyStored(allTime);
+    expect(earlier.map((r) => r.id)).toEqual(ids.slice(0, 4));
+    const results = [...earlier, ...later];
     expect(results.map((r) => r.outcome)).toEqual([...Array(8).fill("applied"), "refused"]);
     expect(results.at(-1)).toMatchObject({ verdict: "INVALID", message: expect.stringMatching(/last_payment_sum/) });
     // the fixed shop's payments: 1,500 + 1,000 + 2,000
@@ -44,5 +51,17 @@ describe("re-applying stored notifications", () => {
     expect(again.at(-1)).toMatchObject({ outcome: "refused", verdict: "INVALID" });
     expect(await gross()).toBe(450000);
     expect(reapplyStored({ ids: [999999] })).toEqual([{ id: 999999, outcome: "skipped", verdict: null, message: "no such notification" }]);
+  });
+
+  it("does not apply a refused delivery whose retry was applied since: a prepayment is not counted twice", async () => {
+    const instalment = signedBody({ id: "700103", email: "c@example.com", prepayment_sum: "500", items: [{ id: "mentoring", sum: "3000" }] }, TEST_SECRET);
+    expect((await post(instalment)).status).toBe(403); // still the process started with the wrong key
+    const refused = await reader().notification.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const { POST: fixedPOST } = await import("../../app/api/hooks/route"); // the restarted one
+    const retry = await fixedPOST(new Request("http://127.0.0.1/api/hooks", { method: "POST", body: instalment, headers: { "content-type": "application/x-www-form-urlencoded" } }));
+    expect(retry.status).toBe(200);
+    const { reapplyStored } = await import("./receive");
+    expect(reapplyStored({ ids: [refused.id] })).toEqual([{ id: refused.id, outcome: "skipped", verdict: "DUPLICATE", message: `the same body was applied since as notification #${refused.id + 1}` }]);
+    expect((await reader().order.findUniqueOrThrow({ where: { id: "700103" } })).prepaidTotal).toBe(80000);
   });
 });

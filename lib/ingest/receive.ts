@@ -175,20 +175,31 @@ function judge(store: IngestStore, id: number, read: () => Reading, secret: stri
 
 export type Reapplied = { id: number; outcome: "applied" | "refused" | "skipped"; verdict: Verdict | null; message: string };
 
+/** Deliveries that were kept but not applied: received while no key was set, rejected, or invalid. */
+export function canReapply(verdict: Verdict): boolean {
+  return verdict === "RECEIVED" || verdict === "REJECTED" || verdict === "INVALID";
+}
+
 /**
  * Judges a stored delivery again, the way it was judged on arrival (same secret check, same reading,
  * same apply, its original arrival time), e.g. after JUSTCLICK_SECRET_KEY was set or corrected. Only
- * deliveries that were not applied can be: received, rejected or invalid ones.
+ * deliveries that were not applied can be. One whose exact body has been applied since for its order is
+ * JustClick's retry of what we refused: it is marked a duplicate, not applied a second time (that would
+ * count a prepayment twice, since prepayments carry nothing that tells two instalments apart).
  */
 export function reapplyNotification(store: IngestStore, id: number, secret: string | null): Reapplied {
   return store.transaction((): Reapplied => {
     const row = store.storedNotification(id);
     if (!row) return { id, outcome: "skipped", verdict: null, message: "no such notification" };
-    if (row.verdict !== "RECEIVED" && row.verdict !== "REJECTED" && row.verdict !== "INVALID") {
-      return { id, outcome: "skipped", verdict: row.verdict, message: `already ${row.verdict.toLowerCase()}` };
-    }
+    if (!canReapply(row.verdict)) return { id, outcome: "skipped", verdict: row.verdict, message: `already ${row.verdict.toLowerCase()}` };
     const format = checkContentType(row.contentType);
     if (!format.ok || row.body.byteLength === 0) return { id, outcome: "skipped", verdict: row.verdict, message: "nothing to apply: the body was refused on arrival" };
+    const twin = row.orderId ? store.appliedTwin(row.orderId, id, row.body) : undefined;
+    if (twin) {
+      const reason = `the same body was applied since as notification #${twin.id}`;
+      store.updateNotification(id, { kind: twin.kind, orderId: row.orderId, verdict: "DUPLICATE", reason, signature: null });
+      return { id, outcome: "skipped", verdict: "DUPLICATE", message: reason };
+    }
     const body = row.body;
     const answer = judgeSafely(store, id, () => readNotificationBody(body, format.charset, new URLSearchParams(row.query ?? ""), secret ?? ""), secret, row.receivedAt);
     const verdict = store.storedNotification(id)!.verdict;
@@ -201,10 +212,11 @@ export const REAPPLY_BATCH = 1000;
 
 /**
  * Re-judges stored deliveries with the secret configured now, oldest first (so an invoice goes in before
- * its payment, as they arrived): the given ones, or every rejected one that arrived in [start, end).
+ * its payment, as they arrived): the given ones, or the next REAPPLY_BATCH rejected ones that arrived in
+ * [start, end) after id `afterId` (the last one a previous batch tried).
  */
-export function reapplyStored(which: { ids: number[] } | { rejectedFrom: Date; rejectedTo: Date }): Reapplied[] {
+export function reapplyStored(which: { ids: number[] } | { rejectedFrom: Date; rejectedTo: Date; afterId?: number }): Reapplied[] {
   const store = ingestStore(writeDb(), config().timeZone);
-  const ids = "ids" in which ? [...which.ids].sort((a, b) => a - b) : store.rejectedIds(which.rejectedFrom, which.rejectedTo, REAPPLY_BATCH);
+  const ids = "ids" in which ? [...which.ids].sort((a, b) => a - b) : store.rejectedIds(which.rejectedFrom, which.rejectedTo, which.afterId ?? 0, REAPPLY_BATCH);
   return ids.map((id) => reapplyNotification(store, id, config().justclickSecret));
 }

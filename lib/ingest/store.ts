@@ -138,8 +138,9 @@ export class IngestStore {
       ),
       updateNotification: p(`UPDATE "Notification" SET kind = ?, orderId = ?, verdict = ?, reason = ?, signature = ? WHERE id = ?`),
       markNotApplied: p(`UPDATE "Notification" SET verdict = 'RECEIVED', reason = ? WHERE id = ?`),
-      storedNotification: p(`SELECT id, receivedAt, body, contentType, query, verdict FROM "Notification" WHERE id = ?`),
-      rejectedIds: p(`SELECT id FROM "Notification" WHERE verdict = 'REJECTED' AND receivedAt >= ? AND receivedAt < ? ORDER BY id LIMIT ?`),
+      storedNotification: p(`SELECT id, receivedAt, body, contentType, query, verdict, orderId FROM "Notification" WHERE id = ?`),
+      rejectedIds: p(`SELECT id FROM "Notification" WHERE verdict = 'REJECTED' AND receivedAt >= ? AND receivedAt < ? AND id > ? ORDER BY id LIMIT ?`),
+      appliedTwin: p(`SELECT id, kind FROM "Notification" WHERE orderId = ? AND id <> ? AND verdict = 'APPLIED' AND body = ? LIMIT 1`),
       findEvent: p(`SELECT fingerprint, amount, orderTotal FROM "OrderEvent" WHERE orderId = ? AND dedupeKey = ?`),
       sumPrepayments: p(`SELECT coalesce(sum(amount), 0) AS total FROM "OrderEvent" WHERE orderId = ? AND kind = 'PREPAID'`),
       countEventsWithKeyPrefix: p(`SELECT count(*) AS n FROM "OrderEvent" WHERE orderId = ? AND substr(dedupeKey, 1, ?) = ?`),
@@ -220,14 +221,19 @@ export class IngestStore {
     this.s.updateNotification.run(u.kind, u.orderId, u.verdict, u.reason, u.signature, id);
   }
 
-  storedNotification(id: number): { id: number; receivedAt: Date; body: Uint8Array; contentType: string | null; query: string | null; verdict: Verdict } | null {
-    const r = this.s.storedNotification.get(id) as { id: number; receivedAt: number; body: Buffer; contentType: string | null; query: string | null; verdict: Verdict } | undefined;
+  storedNotification(id: number): { id: number; receivedAt: Date; body: Uint8Array; contentType: string | null; query: string | null; verdict: Verdict; orderId: string | null } | null {
+    const r = this.s.storedNotification.get(id) as { id: number; receivedAt: number; body: Buffer; contentType: string | null; query: string | null; verdict: Verdict; orderId: string | null } | undefined;
     return r ? { ...r, receivedAt: new Date(r.receivedAt) } : null;
   }
 
-  /** Deliveries refused for their signature that arrived in [start, end), oldest first. */
-  rejectedIds(start: Date, end: Date, limit: number): number[] {
-    return (this.s.rejectedIds.all(start.getTime(), end.getTime(), limit) as { id: number }[]).map((r) => r.id);
+  /** Deliveries refused for their signature that arrived in [start, end), oldest first, after id `afterId`. */
+  rejectedIds(start: Date, end: Date, afterId: number, limit: number): number[] {
+    return (this.s.rejectedIds.all(start.getTime(), end.getTime(), afterId, limit) as { id: number }[]).map((r) => r.id);
+  }
+
+  /** An applied delivery for the same order with exactly the same body, if there is one. */
+  appliedTwin(orderId: string, id: number, body: Uint8Array): { id: number; kind: EventKind | null } | undefined {
+    return this.s.appliedTwin.get(orderId, id, body) as { id: number; kind: EventKind | null } | undefined;
   }
 
   /** The delivery stays in the log as received, with why it was not applied. */

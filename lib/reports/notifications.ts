@@ -1,6 +1,7 @@
 import { Prisma } from "../generated/prisma/client";
 import type { EventKind, Verdict } from "../generated/prisma/enums";
 import type { PrismaClient } from "../generated/prisma/client";
+import { INVOICE_ID } from "../justclick/schema";
 import { rangeInstants, type DayRange } from "../time";
 import { query } from "./sqlite";
 
@@ -85,8 +86,8 @@ export function parseLogFilter(params: URLSearchParams, range: DayRange): LogPar
   const unknown = verdict?.find((v) => !(VERDICTS as readonly string[]).includes(v));
   if (unknown !== undefined) return { ok: false, message: `verdict: "${unknown.toLowerCase().slice(0, 20)}" is not one of ${VERDICTS.map((v) => v.toLowerCase()).join(", ")}` };
   const orderId = params.get("order") || undefined;
-  if (orderId && !/^[0-9A-Za-z-]{1,40}$/.test(orderId)) return { ok: false, message: "order: not an order number" };
+  if (orderId && !INVOICE_ID.test(orderId)) return { ok: false, message: "order: not an order number (digits)" };
   const before = params.get("before");
-  if (before && !/^[1-9][0-9]{0,14}$/.test(before)) return { ok: false, message: "before: not a notification id" };
+  if (before && (!/^[1-9][0-9]{0,9}$/.test(before) || Number(before) > 2 ** 31 - 1)) return { ok: false, message: "before: not a notification id" };
   return { ok: true, filter: { range, verdict: verdict as Verdict[] | undefined, orderId }, beforeId: before ? Number(before) : undefined };
 }

@@ -7,7 +7,12 @@ import { z } from "zod";
 import type { OrderStatus } from "../generated/prisma/enums";
 import { isDay, type DayRange } from "../time";
 
-export const DATED = ["created", "prepaid", "paid", "refunded", "cancelled"] as const;
+/**
+ * Which of an order's dates a range applies to: its milestones (created, first prepaid, first paid,
+ * refunded, cancelled: one date each), or its money events, for figures that sum them (payment: any
+ * payment, rebills included; prepayment: any instalment; cash: either).
+ */
+export const DATED = ["created", "prepaid", "paid", "refunded", "cancelled", "payment", "prepayment", "cash"] as const;
 export type Dated = (typeof DATED)[number];
 export const UTM_KEYS = ["source", "medium", "campaign", "content", "term"] as const;
 export type UtmKey = (typeof UTM_KEYS)[number];
@@ -16,7 +21,7 @@ export const STATUSES = ["AWAITING_PAYMENT", "PREPAID", "PAID", "REFUNDED", "CAN
 export const NONE = "(none)";
 
 export interface OrderFilter {
-  /** Which of the order's dates the range applies to (and the list is sorted by): created (default), its first prepayment, first payment, refund or cancellation. */
+  /** Which of the order's dates the range applies to (see DATED); created by default. */
   dated: Dated;
   range: DayRange;
   status?: OrderStatus[];

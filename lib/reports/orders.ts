@@ -3,18 +3,31 @@
  * time with a cursor on (that date, order id), so every page costs the same however deep it is.
  */
 import { Prisma } from "../generated/prisma/client";
-import type { OrderStatus } from "../generated/prisma/enums";
+import type { EventKind, OrderStatus } from "../generated/prisma/enums";
+import { INVOICE_ID } from "../justclick/schema";
 import { rangeInstants, type DayRange } from "../time";
 import { NONE, parseOrderFilter, UTM_KEYS, type Dated, type OrderFilter } from "./order-filter";
 import { query } from "./sqlite";
 
-const DATE_COLUMN: Record<Dated, string> = {
+const MILESTONE: Partial<Record<Dated, string>> = {
   created: "createdAt",
   prepaid: "firstPrepaidAt",
   paid: "paidAt",
   refunded: "refundedAt",
   cancelled: "cancelledAt",
 };
+/** Ranges over money events: orders with such an event in the range, listed by their first payment or prepayment. */
+const EVENTS: Partial<Record<Dated, { kinds: EventKind[]; sort: string }>> = {
+  payment: { kinds: ["PAID"], sort: `o."paidAt"` },
+  prepayment: { kinds: ["PREPAID"], sort: `o."firstPrepaidAt"` },
+  cash: { kinds: ["PAID", "PREPAID"], sort: `coalesce(o."paidAt", o."firstPrepaidAt")` },
+};
+
+/** The date the list is sorted by and pages on. */
+function sortDate(dated: Dated): Prisma.Sql {
+  return Prisma.raw(EVENTS[dated]?.sort ?? `o."${MILESTONE[dated]}"`);
+}
+
 const UTM_COLUMN = { source: "utmSource", medium: "utmMedium", campaign: "utmCampaign", content: "utmContent", term: "utmTerm" } as const;
 
 export interface OrderRow {
@@ -44,8 +57,13 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function whereSql(f: OrderFilter, timeZone: string): Prisma.Sql {
   const { start, end } = rangeInstants(f.range, timeZone);
-  const date = Prisma.raw(`o."${DATE_COLUMN[f.dated]}"`);
-  const parts: Prisma.Sql[] = [Prisma.sql`${date} >= ${start.getTime()} AND ${date} < ${end.getTime()}`];
+  const date = sortDate(f.dated);
+  const events = EVENTS[f.dated];
+  const parts: Prisma.Sql[] = [
+    events
+      ? Prisma.sql`EXISTS (SELECT 1 FROM "OrderEvent" e WHERE e.orderId = o.id AND e.kind IN (${Prisma.join(events.kinds)}) AND e.occurredAt >= ${start.getTime()} AND e.occurredAt < ${end.getTime()})`
+      : Prisma.sql`${date} >= ${start.getTime()} AND ${date} < ${end.getTime()}`,
+  ];
   if (f.dated === "cancelled") parts.push(Prisma.sql`o.status = 'CANCELLED'`); // a cancel after payment changed nothing
   if (f.status?.length) parts.push(Prisma.sql`o.status IN (${Prisma.join(f.status)})`);
   for (const key of UTM_KEYS) {
@@ -76,7 +94,7 @@ function whereSql(f: OrderFilter, timeZone: string): Prisma.Sql {
 }
 
 export async function listOrders(f: OrderFilter, timeZone: string, page: { after?: OrdersCursor; limit: number }): Promise<OrderRow[]> {
-  const date = Prisma.raw(`o."${DATE_COLUMN[f.dated]}"`);
+  const date = sortDate(f.dated);
   const rows = await query<Record<string, string | number | null>>(Prisma.sql`
     SELECT o.id, o.status, o.total, o.prepaidTotal, ${date} AS at, o.createdAt, o.paidAt, o.firstName, o.lastName, o.email, o.phone,
       o.utmSource, o.utmMedium, o.utmCampaign, o.coupon
@@ -110,8 +128,8 @@ export const cursorOfOrder = (r: OrderRow): OrdersCursor => ({ at: r.at.getTime(
 export const formatOrdersCursor = (c: OrdersCursor): string => `${c.at}_${c.id}`;
 
 export function parseOrdersCursor(s: string): OrdersCursor | null {
-  const m = /^(-?\d{1,15})_([0-9A-Za-z-]{1,40})$/.exec(s);
-  return m ? { at: Number(m[1]), id: m[2]! } : null;
+  const m = /^(-?\d{1,15})_(\d{1,20})$/.exec(s);
+  return m && INVOICE_ID.test(m[2]!) ? { at: Number(m[1]), id: m[2]! } : null;
 }
 
 export const ORDERS_PAGE = 50;
@@ -120,8 +138,7 @@ export type OrdersPageParse = { ok: true; filter: OrderFilter; after?: OrdersCur
 
 /** The orders list's query: the filter (defaults: created this month), `after` for the next page, `limit` up to 200. */
 export function parseOrdersPage(params: URLSearchParams, defaults: DayRange): OrdersPageParse {
-  const rest = new URLSearchParams([...params].filter(([k]) => k !== "after" && k !== "limit"));
-  const f = parseOrderFilter(rest, defaults);
+  const f = parseOrderFilter(params, defaults);
   if (!f.ok) return f;
   const afterText = params.get("after");
   const after = afterText ? parseOrdersCursor(afterText) : undefined;

@@ -113,6 +113,18 @@ describe("UTM attribution", () => {
   });
 });
 
+describe("UTM drill-down", () => {
+  it("goes source → medium → campaign, past tags already chosen, and stops after campaign", async () => {
+    const { drillDown } = await import("./utm");
+    expect(drillDown("source", { source: "vk" })).toBe("medium");
+    expect(drillDown("source", { source: "vk", medium: "cpc" })).toBe("campaign");
+    expect(drillDown("medium", { medium: "cpc" })).toBe("campaign");
+    expect(drillDown("source", { source: "vk", medium: "cpc", campaign: "x" })).toBeNull();
+    expect(drillDown("campaign", { campaign: "x" })).toBeNull();
+    expect(drillDown("term", { term: "x" })).toBeNull();
+  });
+});
+
 describe("orders list", () => {
   it("filters by the chosen date, status, UTM, product, coupon and search, newest first", async () => {
     const june = { from: "2024-06-01", to: "2024-06-30" };
@@ -149,5 +161,23 @@ describe("payment links", () => {
     expect(paymentUrl("//evil.example/bill", "shop.ru")).toBeNull();
     expect(paymentUrl("/bill", "bad domain/")).toBeNull();
     expect(paymentUrl(null, "shop.ru")).toBeNull();
+  });
+});
+
+// last: it adds a rebill to the shop
+describe("orders behind money figures", () => {
+  it("are the orders with a payment or prepayment in the range, rebills and later instalments included", async () => {
+    const ids = async (f: Parameters<typeof listOrders>[0]) => (await listOrders(f, TZ, { limit: 50 })).map((o) => o.id);
+    const june = { from: "2024-06-01", to: "2024-06-30" };
+    expect(await ids({ dated: "payment", range: june })).toEqual(["700102", "700104", "700101"]);
+    expect(await ids({ dated: "prepayment", range: { from: today, to: today } })).toEqual(["700103"]);
+    expect(await ids({ dated: "cash", range: { from: today, to: today } })).toEqual(["700103"]);
+    // B's subscription renews on 15 July: July's revenue, and an order with a payment in July, but not paid in July
+    const { signedBody } = await import("../justclick/encode");
+    await post(signedBody({ id: "700102", email: "b@example.com", paid: msk(2024, 7, 15), last_payment_sum: "1000", is_recurrent: "1", items: [{ id: "course", title: "Курс", sum: "1000" }] }, TEST_SECRET));
+    const july = { from: "2024-07-01", to: "2024-07-31" };
+    expect((await getRevenueReport(period(july.from, july.to), shop)).totals).toMatchObject({ gross: 100000, ordersPaid: 0 });
+    expect(await ids({ dated: "payment", range: july })).toEqual(["700102"]);
+    expect(await ids({ dated: "paid", range: july })).toEqual([]);
   });
 });

@@ -105,7 +105,13 @@ export function parseUtmSelection(params: URLSearchParams): SelectionParse {
   return { ok: true, selection: { dimension: dimension as UtmKey, filter } };
 }
 
-/** The next tag to drill into from `key`: source → medium → campaign. */
-export function drillDown(key: UtmKey): UtmKey | null {
-  return key === "source" ? "medium" : key === "medium" ? "campaign" : null;
+const CHAIN: UtmKey[] = ["source", "medium", "campaign"];
+
+/**
+ * The tag to break down next after choosing a value of `key` (source → medium → campaign), skipping tags
+ * `filter` (which holds the choice) already fixes; null past campaign, or from content and term.
+ */
+export function drillDown(key: UtmKey, filter: Partial<Record<UtmKey, string>>): UtmKey | null {
+  const i = CHAIN.indexOf(key);
+  return i < 0 ? null : (CHAIN.slice(i + 1).find((k) => filter[k] === undefined) ?? null);
 }

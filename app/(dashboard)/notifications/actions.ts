@@ -11,6 +11,8 @@ import { rangeInstants } from "@/lib/time";
 export interface ReapplyState {
   message: string | null;
   error: string | null;
+  /** After a full batch: the last id it tried, where the next press goes on from. */
+  lastId?: number;
 }
 
 function summary(results: Reapplied[]): string {
@@ -19,7 +21,7 @@ function summary(results: Reapplied[]): string {
     return `Notification #${r.id}: ${r.outcome === "applied" ? "applied" : r.outcome === "refused" ? `still not applied (${r.verdict?.toLowerCase()}): ${r.message}` : `skipped: ${r.message}`}.`;
   }
   const n = (o: Reapplied["outcome"]) => results.filter((r) => r.outcome === o).length;
-  const more = results.length === REAPPLY_BATCH ? ` Only the first ${REAPPLY_BATCH} were tried: press again for the rest.` : "";
+  const more = results.length === REAPPLY_BATCH ? ` That was a batch of ${REAPPLY_BATCH}: press again for the next.` : "";
   return `${results.length} rejected notifications tried: ${n("applied")} applied, ${n("refused")} still refused, ${n("skipped")} skipped.${more}`;
 }
 
@@ -39,7 +41,9 @@ export async function reapplyRejectedAction(_prev: ReapplyState, form: FormData)
   const range = parseRange({ from: String(form.get("from") ?? ""), to: String(form.get("to") ?? "") }, new Date(), timeZone);
   if (!range.ok) return { message: null, error: `Nothing re-applied: ${range.message}.` };
   const { start, end } = rangeInstants(range.range, timeZone);
-  const results = reapplyStored({ rejectedFrom: start, rejectedTo: end });
+  const after = z.coerce.number().int().nonnegative().catch(0).parse(form.get("after") ?? 0);
+  const results = reapplyStored({ rejectedFrom: start, rejectedTo: end, afterId: after });
   revalidatePath("/notifications");
-  return { message: results.length ? summary(results) : "No rejected notifications in this range.", error: null };
+  if (!results.length) return { message: after ? "No more rejected notifications in this range." : "No rejected notifications in this range.", error: null };
+  return { message: summary(results), error: null, lastId: results.length === REAPPLY_BATCH ? results.at(-1)!.id : undefined };
 }

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { DateRangeForm } from "@/components/date-range-form";
 import { formatCount } from "@/components/format";
 import { ReapplyOne, ReapplyRejected } from "@/components/reapply-forms";
-import { EmptyReport, td, th } from "@/components/report-parts";
+import { BadPeriod, EmptyReport, td, th } from "@/components/report-parts";
 import { VerdictBadge } from "@/components/verdict-badge";
 import { config } from "@/lib/config";
+import { canReapply } from "@/lib/ingest/receive";
 import { countVerdicts, listNotifications, LOG_PAGE, parseLogFilter, VERDICTS } from "@/lib/reports/notifications";
 import { pageRange } from "@/lib/reports/page-range";
 import { searchParamsOf } from "@/lib/reports/range";
@@ -14,22 +15,12 @@ import { formatDateTime } from "@/lib/time";
 export const metadata: Metadata = { title: "Notifications" };
 export const dynamic = "force-dynamic";
 
-const REAPPLIABLE = new Set(["RECEIVED", "REJECTED", "INVALID"]);
-
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const shop = config();
   const params = searchParamsOf(await searchParams);
   const { parsed, presets } = pageRange({ from: params.get("from") ?? undefined, to: params.get("to") ?? undefined }, new Date(), shop.timeZone);
   const f = parsed.ok ? parseLogFilter(params, parsed.range) : parsed;
-  if (!parsed.ok || !f.ok) {
-    return (
-      <div className="space-y-4">
-        <h1 className="text-2xl font-semibold">Notifications</h1>
-        <DateRangeForm range={presets[0]!.range} presets={presets} />
-        <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="range-error">{!f.ok ? f.message : ""}</p>
-      </div>
-    );
-  }
+  if (!parsed.ok || !f.ok) return <BadPeriod title="Notifications" message={!f.ok ? f.message : ""} presets={presets} />;
   const range = parsed.range;
   const [rows, verdicts] = await Promise.all([listNotifications(f.filter, shop.timeZone, { beforeId: f.beforeId, limit: LOG_PAGE }), countVerdicts(range, shop.timeZone)]);
   const total = Object.values(verdicts).reduce((s, n) => s + n, 0);
@@ -111,7 +102,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     </td>
                     <td className={td}><VerdictBadge verdict={n.verdict} /></td>
                     <td className={`${td} max-w-md text-slate-600`}>{n.reason ?? ""}</td>
-                    <td className={td}>{REAPPLIABLE.has(n.verdict) && n.size > 0 && <ReapplyOne id={n.id} />}</td>
+                    <td className={td}>{canReapply(n.verdict) && n.size > 0 && <ReapplyOne id={n.id} />}</td>
                   </tr>
                 ))}
               </tbody>

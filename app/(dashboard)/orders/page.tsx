@@ -14,7 +14,18 @@ export const metadata: Metadata = { title: "Orders" };
 export const dynamic = "force-dynamic";
 
 const input = "rounded-md border border-slate-300 px-2 py-1";
-const DATED_LABEL: Record<(typeof DATED)[number], string> = { created: "Created", prepaid: "First prepaid", paid: "First paid", refunded: "Refunded", cancelled: "Cancelled" };
+const DATED_LABEL: Record<(typeof DATED)[number], string> = {
+  created: "Created",
+  prepaid: "First prepaid",
+  paid: "First paid",
+  refunded: "Refunded",
+  cancelled: "Cancelled",
+  payment: "A payment (rebills too)",
+  prepayment: "A prepayment",
+  cash: "A payment or prepayment",
+};
+/** The date column: the one the list is sorted by. */
+const SORTED_BY: Record<(typeof DATED)[number], string> = { ...DATED_LABEL, payment: "First paid", prepayment: "First prepaid", cash: "First paid or prepaid" };
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const shop = config();
@@ -104,7 +115,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               <thead className="text-slate-500">
                 <tr>
                   <th className={th}>Order</th>
-                  <th className={th}>{DATED_LABEL[f.dated]}</th>
+                  <th className={th}>{SORTED_BY[f.dated]}</th>
                   <th className={th}>Status</th>
                   <th className={th}>Customer</th>
                   <th className={`${th} text-right`}>Total</th>

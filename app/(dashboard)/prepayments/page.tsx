@@ -39,7 +39,7 @@ export default async function PrepaymentsPage({ searchParams }: { searchParams: 
       </ReportHeader>
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <KpiCard label="Prepayments received" value={money(t.received)} hint={`${count(t.prepayments)} instalments arrived in the range`} previous={vs("received", money)} href={prepaid()} testId="kpi-received" />
+        <KpiCard label="Prepayments received" value={money(t.received)} hint={`${count(t.prepayments)} instalments arrived in the range`} previous={vs("received", money)} href={ordersHref({ dated: "prepayment", range })} testId="kpi-received" />
         <KpiCard label="Prepaid orders" value={count(t.prepaidOrders)} hint="first prepayment in the range" previous={vs("prepaidOrders", count)} href={prepaid()} testId="kpi-prepaid-orders" />
         <KpiCard
           label="Went on to be paid"
@@ -121,7 +121,7 @@ export default async function PrepaymentsPage({ searchParams }: { searchParams: 
                         <td className={td}>
                           {o.paymentUrl ? (
                             <a href={o.paymentUrl} target="_blank" rel="noreferrer noopener" className="text-indigo-700 hover:underline" data-testid={`payment-link-${o.orderId}`}>
-                              open
+                              {new URL(o.paymentUrl).host}
                             </a>
                           ) : (
                             <span className="text-slate-400">{o.link ?? "—"}</span>

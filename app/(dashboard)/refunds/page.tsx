@@ -92,7 +92,7 @@ export default async function RefundsPage({ searchParams }: { searchParams: Prom
                         </td>
                         <td className={td}><Link href={href} className="hover:underline">{count(x.refunded)}</Link></td>
                         <td className={td}><Link href={href} className="hover:underline">{money(x.amount)}</Link></td>
-                        <td className={td}><Link href={ordersHref({ dated: "paid", range, product })} className="hover:underline">{count(x.sold)}</Link></td>
+                        <td className={td}><Link href={ordersHref({ dated: "payment", range, product })} className="hover:underline">{count(x.sold)}</Link></td>
                         <td className={td}>{x.sold ? rate(x.rateBp) : "—"}</td>
                       </tr>
                     );

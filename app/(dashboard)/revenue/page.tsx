@@ -25,7 +25,8 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   const vs = (key: keyof RevenueTotals, fmt: (n: number) => string) =>
     r.previous ? { value: fmt(r.previous.totals[key]), change: formatChange(r.totals[key], r.previous.totals[key], shop.locale) } : undefined;
   const range = period.range;
-  const paid = ordersHref({ dated: "paid", range });
+  // orders with a payment in the range, rebills included: what gross, average and discounts sum
+  const payments = ordersHref({ dated: "payment", range });
   const t = r.totals;
 
   return (
@@ -33,26 +34,26 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
       <ReportHeader title="Revenue" period={period} presets={presets} />
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <KpiCard label="Gross revenue" value={money(t.gross)} hint={`${count(t.payments)} payments, by the paid time`} previous={vs("gross", money)} href={paid} testId="kpi-gross" />
+        <KpiCard label="Gross revenue" value={money(t.gross)} hint={`${count(t.payments)} payments, by the paid time`} previous={vs("gross", money)} href={payments} testId="kpi-gross" />
         <KpiCard label="Refunds" value={money(t.refunds)} hint="MoneyBacks received" previous={vs("refunds", money)} href={ordersHref({ dated: "refunded", range })} testId="kpi-refunds" />
-        <KpiCard label="Net revenue" value={money(t.net)} previous={vs("net", money)} href={paid} testId="kpi-net" />
-        <KpiCard label="Orders paid" value={count(t.ordersPaid)} hint="first payments; rebills are revenue, not orders" previous={vs("ordersPaid", count)} href={paid} testId="kpi-orders-paid" />
-        <KpiCard label="Average order" value={money(t.averageOrder)} hint="gross ÷ payments" previous={vs("averageOrder", money)} href={paid} testId="kpi-average" />
+        <KpiCard label="Net revenue" value={money(t.net)} hint="gross − refunds" previous={vs("net", money)} testId="kpi-net" />
+        <KpiCard label="Orders paid" value={count(t.ordersPaid)} hint="first payments; rebills are revenue, not orders" previous={vs("ordersPaid", count)} href={ordersHref({ dated: "paid", range })} testId="kpi-orders-paid" />
+        <KpiCard label="Average order" value={money(t.averageOrder)} hint="gross ÷ payments" previous={vs("averageOrder", money)} href={payments} testId="kpi-average" />
         <KpiCard
           label="Cash received"
           value={money(t.cashReceived)}
           hint={`${money(t.prepayments)} prepayments + ${money(t.lastPayments)} last payments`}
           previous={vs("cashReceived", money)}
-          href={ordersHref({ dated: "prepaid", range })}
+          href={ordersHref({ dated: "cash", range })}
           testId="kpi-cash"
         />
-        <KpiCard label="Discounts" value={money(t.discounts)} hint="list price − price paid, items paid for" previous={vs("discounts", money)} href={paid} testId="kpi-discounts" />
+        <KpiCard label="Discounts" value={money(t.discounts)} hint="list price − price paid, items paid for" previous={vs("discounts", money)} href={payments} testId="kpi-discounts" />
         <KpiCard
           label="Payments with a coupon"
           value={count(t.couponPayments)}
           hint={`${money(t.couponGross)} gross`}
           previous={vs("couponPayments", count)}
-          href={ordersHref({ dated: "paid", range, coupon: true })}
+          href={ordersHref({ dated: "payment", range, coupon: true })}
           testId="kpi-coupons"
         />
       </section>
@@ -91,7 +92,7 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
                 <tbody className="divide-y divide-slate-100">
                   {r.products.map((p) => {
                     const product = p.productId ?? NONE;
-                    const sold = ordersHref({ dated: "paid", range, product });
+                    const sold = ordersHref({ dated: "payment", range, product });
                     const refunded = ordersHref({ dated: "refunded", range, product });
                     return (
                       <tr key={product} data-testid={`product-${product}`}>

@@ -31,10 +31,14 @@ export default async function UtmPage({ searchParams }: { searchParams: Promise<
   const periodParams = { from: range.from, to: range.to, ...(period.previous ? {} : { compare: "0" }) };
   const here = (f: Partial<Record<UtmKey, string>>, dim: UtmKey) => `/utm?${new URLSearchParams({ ...periodParams, ...utmParams(f, dim) })}`;
   const orders = (dated: Dated, row: UtmRow | null) => ordersHref({ dated, range, utm: row ? { ...filter, [dimension]: row.value ?? NONE } : filter });
-  const next = drillDown(dimension);
   const vs = (key: "created" | "paid" | "gross" | "net" | "netAfterFees", fmt: (n: number) => string) =>
     r.previous ? { value: fmt(r.previous.total[key]), change: formatChange(r.total[key], r.previous.total[key], shop.locale) } : undefined;
   const crumbs = UTM_KEYS.filter((k) => filter[k] !== undefined);
+  // back to the first i+1 choices; the tag shown now is never among them, so it is always a valid fallback
+  const crumbHref = (i: number) => {
+    const f = Object.fromEntries(crumbs.slice(0, i + 1).map((c) => [c, filter[c]!]));
+    return here(f, drillDown(crumbs[i]!, f) ?? dimension);
+  };
 
   return (
     <div className="space-y-6">
@@ -50,7 +54,7 @@ export default async function UtmPage({ searchParams }: { searchParams: Promise<
         {crumbs.map((k, i) => (
           <span key={k} className="flex items-center gap-2">
             <span className="text-slate-400">→</span>
-            <Link href={here(Object.fromEntries(crumbs.slice(0, i + 1).map((c) => [c, filter[c]!])), drillDown(k) ?? dimension)} className="text-indigo-700 hover:underline">
+            <Link href={crumbHref(i)} className="text-indigo-700 hover:underline">
               {k}: {filter[k]}
             </Link>
           </span>
@@ -71,9 +75,9 @@ export default async function UtmPage({ searchParams }: { searchParams: Promise<
       <section className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <KpiCard label="Orders created" value={count(r.total.created)} previous={vs("created", count)} href={orders("created", null)} testId="kpi-utm-created" />
         <KpiCard label="Orders paid" value={count(r.total.paid)} hint={`conversion ${formatRate(r.total.conversionBp, shop.locale)}`} previous={vs("paid", count)} href={orders("paid", null)} testId="kpi-utm-paid" />
-        <KpiCard label="Gross revenue" value={money(r.total.gross)} previous={vs("gross", money)} href={orders("paid", null)} testId="kpi-utm-gross" />
-        <KpiCard label="Net revenue" value={money(r.total.net)} hint={`${money(r.total.refunds)} refunds`} previous={vs("net", money)} href={orders("paid", null)} testId="kpi-utm-net" />
-        <KpiCard label="Net after partner fees" value={money(r.total.netAfterFees)} hint={`${money(r.total.partnerFees)} partner fees`} previous={vs("netAfterFees", money)} href={orders("paid", null)} testId="kpi-utm-after-fees" />
+        <KpiCard label="Gross revenue" value={money(r.total.gross)} previous={vs("gross", money)} href={orders("payment", null)} testId="kpi-utm-gross" />
+        <KpiCard label="Net revenue" value={money(r.total.net)} hint={`${money(r.total.refunds)} refunds`} previous={vs("net", money)} testId="kpi-utm-net" />
+        <KpiCard label="Net after partner fees" value={money(r.total.netAfterFees)} hint={`${money(r.total.partnerFees)} partner fees`} previous={vs("netAfterFees", money)} testId="kpi-utm-after-fees" />
       </section>
 
       {r.rows.length === 0 ? (
@@ -98,12 +102,15 @@ export default async function UtmPage({ searchParams }: { searchParams: Promise<
               <tbody className="divide-y divide-slate-100">
                 {r.rows.map((row) => {
                   const value = row.value ?? NONE;
+                  const chosen = { ...filter, [dimension]: value };
+                  const next = drillDown(dimension, chosen);
                   const paid = orders("paid", row);
+                  const payments = orders("payment", row);
                   return (
                     <tr key={value} data-testid={`utm-row-${value}`}>
                       <td className={`${td} text-left`}>
                         {next ? (
-                          <Link href={here({ ...filter, [dimension]: value }, next)} className="text-indigo-700 hover:underline" title={`Break ${value} down by ${next}`}>
+                          <Link href={here(chosen, next)} className="text-indigo-700 hover:underline" title={`Break ${value} down by ${next}`}>
                             {value}
                           </Link>
                         ) : (
@@ -113,10 +120,10 @@ export default async function UtmPage({ searchParams }: { searchParams: Promise<
                       <td className={td}><Link href={orders("created", row)} className="hover:underline">{count(row.created)}</Link></td>
                       <td className={td}><Link href={paid} className="hover:underline">{count(row.paid)}</Link></td>
                       <td className={td}>{row.created ? formatRate(row.conversionBp, shop.locale) : "—"}</td>
-                      <td className={td}><Link href={paid} className="hover:underline">{money(row.gross)}</Link></td>
+                      <td className={td}><Link href={payments} className="hover:underline">{money(row.gross)}</Link></td>
                       <td className={td}><Link href={orders("refunded", row)} className="hover:underline">{money(row.refunds)}</Link></td>
                       <td className={td}>{money(row.net)}</td>
-                      <td className={td}><Link href={paid} className="hover:underline">{money(row.partnerFees)}</Link></td>
+                      <td className={td}><Link href={payments} className="hover:underline">{money(row.partnerFees)}</Link></td>
                       <td className={`${td} font-medium`}>{money(row.netAfterFees)}</td>
                     </tr>
                   );

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 
 export default async function NotificationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[1-9][0-9]{0,14}$/.test(id)) notFound();
+  // ids are 32-bit integers in the database: anything else is no notification of ours
+  if (!/^[1-9][0-9]{0,9}$/.test(id) || Number(id) > 2 ** 31 - 1) notFound();
   const n = await reader().notification.findUnique({ where: { id: Number(id) } });
   if (!n) notFound();
   const shop = config();

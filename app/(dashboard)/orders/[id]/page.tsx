@@ -5,6 +5,7 @@ import { OrderStatusBadge } from "@/components/order-status";
 import { Section, td, th } from "@/components/report-parts";
 import { VerdictBadge } from "@/components/verdict-badge";
 import { config } from "@/lib/config";
+import { INVOICE_ID } from "@/lib/justclick/schema";
 import { formatMoney } from "@/lib/money";
 import { lineStatus } from "@/lib/partners/ledger";
 import { describeBody, getOrder } from "@/lib/reports/order";
@@ -19,7 +20,7 @@ const KIND_LABEL: Record<string, string> = { CREATED: "invoice created", PREPAID
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[0-9A-Za-z-]{1,40}$/.test(id)) notFound();
+  if (!INVOICE_ID.test(id)) notFound();
   const found = await getOrder(id);
   if (!found) notFound();
   const { order: o, notifications } = found;
