@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { migrateDatabase } from "../lib/migrations/migrate";
 import { seed } from "./seed";
 
 const { values: args } = parseArgs({
@@ -39,6 +40,8 @@ async function benchmark(orders: number) {
     const r = await seed({ url: `file:${file}`, orders, days: 365, seed: 42, secret: "bench-secret", timeZone: TZ, now, log: (l) => console.log(`  ${l}`) });
     console.log(`Seeded ${r.orders} orders (${r.notifications} notifications) in ${(r.seconds / 60).toFixed(1)} min; ${(fs.statSync(file).size / 1e9).toFixed(2)} GB`);
   }
+  // a kept database from an earlier version of the app: its migrations first (day totals rebuild on open)
+  await migrateDatabase(`file:${file}`);
   // the report modules read DATABASE_URL when they first open the database
   Object.assign(process.env, { DATABASE_URL: `file:${file}`, SHOP_TIMEZONE: TZ, DATA_DIR: path.dirname(file) });
   const { dayOf } = await import("../lib/time");

@@ -1,7 +1,8 @@
 /**
- * The day totals (DayTotal, DayProductTotal) are kept by the store as events are applied, in the shop's
- * time zone. RollupState records that zone; when the shop's zone is not it (a changed SHOP_TIMEZONE, or
- * a database from before the totals), they are rebuilt from the events, in one transaction.
+ * The day totals (DayTotal, DayProductTotal, DayUtmTotal) are kept by the store as events are applied, in
+ * the shop's time zone. RollupState records that zone and the totals' version; when either is not the
+ * current one (a changed SHOP_TIMEZONE, a new kind of total), they are rebuilt from the events, in one
+ * transaction.
  */
 import type Database from "better-sqlite3";
 import { dayOf } from "../time";
@@ -53,21 +54,43 @@ export function utmContribution(order: UtmOrder | null, events: UtmEvent[], time
   return out;
 }
 
-/** Writes `after − before` into DayUtmTotal: only the days and tags whose numbers changed. */
+/**
+ * The tag sets DayUtmTotal is kept at, as bitmasks of UTM_TAGS (source 1, medium 2, campaign 4, content 8,
+ * term 16), smallest first: every order counts once in each grain, under its tags masked to the grain's
+ * ("" for the others). A report reads the first grain holding every tag it breaks down by or filters on, so
+ * "by source" sums a few rows a day rather than every combination of campaign, content and term.
+ */
+export const UTM_GRAINS = [1, 3, 7, 8, 16, 31] as const;
+export const UTM_TAGS = ["source", "medium", "campaign", "content", "term"] as const;
+
+/** The first grain that holds all of `tags`. */
+export function utmGrain(tags: readonly (typeof UTM_TAGS)[number][]): number {
+  const used = tags.reduce((m, t) => m | (1 << UTM_TAGS.indexOf(t)), 0);
+  return UTM_GRAINS.find((g) => (g & used) === used)!;
+}
+
+/** Writes `after − before` into DayUtmTotal, at every grain: only the rows whose numbers changed. */
 export function applyUtmChange(upsert: Database.Statement, before: UtmContribution, after: UtmContribution): void {
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  for (const key of keys) {
+  const deltas = new Map<string, number[]>();
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
     const a = after.get(key) ?? [0, 0, 0, 0, 0, 0];
     const b = before.get(key) ?? [0, 0, 0, 0, 0, 0];
     const d = a.map((v, i) => v - b[i]!);
     if (d.every((v) => v === 0)) continue;
-    upsert.run(...key.split(SEP), ...d);
+    const [day, ...tags] = key.split(SEP);
+    for (const grain of UTM_GRAINS) {
+      const masked = [grain, day, ...tags.map((t, i) => (grain & (1 << i) ? t : ""))].join(SEP);
+      const sum = deltas.get(masked);
+      if (sum) d.forEach((v, i) => (sum[i]! += v));
+      else deltas.set(masked, [...d]);
+    }
   }
+  for (const [key, d] of deltas) if (d.some((v) => v !== 0)) upsert.run(...key.split(SEP), ...d);
 }
 
-export const UPSERT_UTM_TOTAL = `INSERT INTO "DayUtmTotal" (day, source, medium, campaign, content, term, created, paid, gross, refunds, feesEarned, feesTakenBack)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (day, source, medium, campaign, content, term) DO UPDATE SET created = created + excluded.created, paid = paid + excluded.paid,
+export const UPSERT_UTM_TOTAL = `INSERT INTO "DayUtmTotal" (grain, day, source, medium, campaign, content, term, created, paid, gross, refunds, feesEarned, feesTakenBack)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (grain, day, source, medium, campaign, content, term) DO UPDATE SET created = created + excluded.created, paid = paid + excluded.paid,
     gross = gross + excluded.gross, refunds = refunds + excluded.refunds, feesEarned = feesEarned + excluded.feesEarned,
     feesTakenBack = feesTakenBack + excluded.feesTakenBack`;
 
@@ -76,7 +99,7 @@ export const UPSERT_UTM_TOTAL = `INSERT INTO "DayUtmTotal" (day, source, medium,
  * database whose totals were built by another version rebuilds them at start, so totals added to an
  * existing shop never begin at zero under orders that already have events.
  */
-export const ROLLUP_VERSION = 1;
+export const ROLLUP_VERSION = 2;
 
 /** Rebuilds the day totals when they are in another zone than the shop's, or of another version. */
 export function ensureRollups(sqlite: Database.Database, timeZone: string): void {

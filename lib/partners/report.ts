@@ -63,14 +63,18 @@ const figureAmount = (figure: Figure) => (figure === "clawedBack" ? Prisma.sql`-
 
 export async function getPartnerReport(c: LedgerContext, filter: PartnerFilter = {}): Promise<{ rows: PartnerRow[]; byLevel: Record<1 | 2, Figures>; total: Figures }> {
   const sums = FIGURES.map((fig) => Prisma.sql`SUM(CASE WHEN ${figureSql(fig, c)} THEN ${figureAmount(fig)} ELSE 0 END) AS ${Prisma.raw(`"${fig}"`)}`);
+  // every line's figures summed per partner and level in the order of the covering (partnerId, level, …)
+  // index, then the few groups joined to their logins
   const raw = await query<(Record<Figure, number | null> & { partnerId: string; login: string; level: number })>(Prisma.sql`
-    SELECT f.partnerId AS partnerId, p.login AS login, f.level AS level, ${Prisma.join(sums)}
-    FROM "PartnerFee" f
-    JOIN "Partner" p ON p.id = f.partnerId
-    LEFT JOIN "Payout" po ON po.id = f.payoutId
-    WHERE 1 = 1 ${filterSql(filter)}
-    GROUP BY f.partnerId, f.level
-    ORDER BY earned DESC, f.partnerId, f.level`);
+    SELECT g.*, p.login AS login FROM (
+      SELECT f.partnerId AS partnerId, f.level AS level, ${Prisma.join(sums)}
+      FROM "PartnerFee" f
+      LEFT JOIN "Payout" po ON po.id = f.payoutId
+      WHERE 1 = 1 ${filterSql(filter)}
+      GROUP BY f.partnerId, f.level
+    ) g
+    JOIN "Partner" p ON p.id = g.partnerId
+    ORDER BY g.earned DESC, g.partnerId, g.level`);
   const rows = raw
     .map((r) => ({ partnerId: r.partnerId, login: r.login, level: int(r.level), ...(Object.fromEntries(FIGURES.map((fig) => [fig, int(r[fig])])) as Figures) }))
     .filter((r) => FIGURES.some((fig) => r[fig] !== 0));

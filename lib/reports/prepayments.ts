@@ -41,18 +41,23 @@ export async function prepaymentTotals(range: DayRange, timeZone: string): Promi
   const [s, e] = [start.getTime(), end.getTime()];
   const [money, [r]] = await Promise.all([
     eventTotals(range),
-    // reads the (firstPrepaidAt, status, paidAt, total, prepaidTotal) index alone
+    // one pass over the (firstPrepaidAt, status, paidAt, total, prepaidTotal) index for the counts and sums,
+    // one more over the paid ones for the median
     query<Record<string, number | null>>(Prisma.sql`
-      WITH p AS (SELECT status, paidAt, firstPrepaidAt, total, prepaidTotal FROM "Order" WHERE firstPrepaidAt >= ${s} AND firstPrepaidAt < ${e}),
-      d AS (SELECT (paidAt - firstPrepaidAt) / 86400000.0 AS days FROM p WHERE paidAt IS NOT NULL)
-      SELECT
-        (SELECT COUNT(*) FROM p) AS prepaidOrders,
-        (SELECT COUNT(*) FROM d) AS paid,
-        (SELECT days FROM d ORDER BY days LIMIT 1 OFFSET ((SELECT COUNT(*) FROM d) - 1) / 2) AS median,
-        (SELECT COUNT(*) FROM p WHERE status = 'PREPAID') AS outstandingOrders,
-        (SELECT SUM(MAX(total - prepaidTotal, 0)) FROM p WHERE status = 'PREPAID') AS outstanding,
-        (SELECT COUNT(*) FROM p WHERE status = 'CANCELLED') AS cancelledOrders,
-        (SELECT SUM(prepaidTotal) FROM p WHERE status = 'CANCELLED') AS cancelledPrepaid`),
+      WITH t AS (
+        SELECT COUNT(*) AS prepaidOrders,
+          COUNT(paidAt) AS paid,
+          COUNT(CASE WHEN status = 'PREPAID' THEN 1 END) AS outstandingOrders,
+          SUM(CASE WHEN status = 'PREPAID' THEN MAX(total - prepaidTotal, 0) END) AS outstanding,
+          COUNT(CASE WHEN status = 'CANCELLED' THEN 1 END) AS cancelledOrders,
+          SUM(CASE WHEN status = 'CANCELLED' THEN prepaidTotal END) AS cancelledPrepaid
+        FROM "Order" WHERE firstPrepaidAt >= ${s} AND firstPrepaidAt < ${e}
+      )
+      SELECT t.*, (
+        SELECT (paidAt - firstPrepaidAt) / 86400000.0 AS days FROM "Order"
+        WHERE firstPrepaidAt >= ${s} AND firstPrepaidAt < ${e} AND paidAt IS NOT NULL
+        ORDER BY days LIMIT 1 OFFSET (SELECT (paid - 1) / 2 FROM t)
+      ) AS median FROM t`),
   ]);
   const prepaidOrders = int(r?.prepaidOrders);
   const paid = int(r?.paid);

@@ -5,6 +5,7 @@
  * partner fees those payments earned (less what refunds took back) and net after fees.
  */
 import { Prisma } from "../generated/prisma/client";
+import { utmGrain } from "../ingest/rollups";
 import type { DayRange } from "../time";
 import { NONE, UTM_KEYS, type UtmKey } from "./order-filter";
 import type { ReportPeriod } from "./range";
@@ -36,12 +37,13 @@ function filterSql(filter: UtmSelection["filter"]): Prisma.Sql {
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
-/** One row per value of the chosen tag, from the day totals kept at ingest (lib/ingest/rollups.ts). */
+/** One row per value of the chosen tag, from the day totals kept at ingest, at the smallest grain that holds the tags asked about. */
 export async function utmRows(range: DayRange, sel: UtmSelection): Promise<{ rows: UtmRow[]; total: UtmRow }> {
+  const grain = utmGrain([sel.dimension, ...UTM_KEYS.filter((k) => sel.filter[k] !== undefined)]);
   const grouped = await query<{ value: string | null; created: number; paid: number; gross: number; refunds: number; earned: number; takenBack: number }>(Prisma.sql`
     SELECT nullif(${Prisma.raw(`"${sel.dimension}"`)}, '') AS value, SUM(created) AS created, SUM(paid) AS paid, SUM(gross) AS gross,
       SUM(refunds) AS refunds, SUM(feesEarned) AS earned, SUM(feesTakenBack) AS takenBack
-    FROM "DayUtmTotal" WHERE day >= ${range.from} AND day <= ${range.to} ${filterSql(sel.filter)} GROUP BY 1`);
+    FROM "DayUtmTotal" WHERE grain = ${grain} AND day >= ${range.from} AND day <= ${range.to} ${filterSql(sel.filter)} GROUP BY 1`);
   const rows = new Map<string | null, UtmRow>();
   for (const g of grouped) {
     const r = { value: g.value, created: int(g.created), paid: int(g.paid), conversionBp: 0, gross: int(g.gross), refunds: int(g.refunds), net: 0, partnerFees: int(g.earned) - int(g.takenBack), netAfterFees: 0 };

@@ -356,9 +356,9 @@ describe("day totals kept at ingest", () => {
       const paid = signedBody({ ...base, paid: "1718200000", last_payment_sum: "1000", utm: { source: "vk", campaign: "june" } }, TEST_SECRET);
       for (const b of paidFirst ? [paid, created] : [created, paid]) expect((await post(b)).status).toBe(200);
     }
-    const vk = writeDb().prepare(`SELECT SUM(created) c, SUM(paid) p, SUM(gross) g, SUM(feesEarned) f FROM "DayUtmTotal" WHERE source = 'vk' AND campaign = 'june'`).get();
+    const vk = writeDb().prepare(`SELECT SUM(created) c, SUM(paid) p, SUM(gross) g, SUM(feesEarned) f FROM "DayUtmTotal" WHERE grain = 31 AND source = 'vk' AND campaign = 'june'`).get();
     expect(vk).toEqual({ c: 2, p: 2, g: 200000, f: 10000 });
-    const google = writeDb().prepare(`SELECT SUM(created) c, SUM(gross) g FROM "DayUtmTotal" WHERE source = 'google'`).get();
+    const google = writeDb().prepare(`SELECT SUM(created) c, SUM(gross) g FROM "DayUtmTotal" WHERE grain = 1 AND source = 'google'`).get();
     expect(google).toEqual({ c: 0, g: 0 });
   });
 
