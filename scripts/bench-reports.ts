@@ -68,6 +68,9 @@ async function benchmark(orders: number) {
     ["prepayments", () => getPrepaymentReport(period, shop)],
     ["UTM by source", () => getUtmReport(period, shop, { dimension: "source", filter: {} })],
     ["UTM yandex → by campaign", () => getUtmReport(period, shop, { dimension: "campaign", filter: { source: "yandex", medium: "cpc" } })],
+    ["UTM by campaign, all sources", () => getUtmReport(period, shop, { dimension: "campaign", filter: {} })],
+    ["UTM by content", () => getUtmReport(period, shop, { dimension: "content", filter: {} })],
+    ["UTM yandex, by term", () => getUtmReport(period, shop, { dimension: "term", filter: { source: "yandex" } })],
     ["partners", () => getPartnerReport({ range, timeZone: TZ, holdDays: 0, now: new Date(now * 1000) })],
     ["orders list, first page of 50", () => listOrders(all, TZ, { limit: 50 })],
     [
