@@ -12,7 +12,10 @@ import { int, query, spanLabelSql } from "./sqlite";
 
 const DAY_MS = 86_400_000;
 
-/** Days from the first prepayment to the payment, as the distribution's buckets: [from, to) days. */
+/**
+ * Days from the first prepayment to the payment, as the distribution's buckets: [from, to) days. A
+ * prepayment is dated by its arrival, so one delivered after its payment counts as paid the same day.
+ */
 export const DAYS_TO_PAY_BUCKETS = [
   { label: "under 1 day", from: 0, to: 1 },
   { label: "1–3 days", from: 1, to: 3 },
@@ -54,7 +57,7 @@ export async function prepaymentTotals(range: DayRange, timeZone: string): Promi
         FROM "Order" WHERE firstPrepaidAt >= ${s} AND firstPrepaidAt < ${e}
       )
       SELECT t.*, (
-        SELECT (paidAt - firstPrepaidAt) / 86400000.0 AS days FROM "Order"
+        SELECT MAX(paidAt - firstPrepaidAt, 0) / 86400000.0 AS days FROM "Order"
         WHERE firstPrepaidAt >= ${s} AND firstPrepaidAt < ${e} AND paidAt IS NOT NULL
         ORDER BY days LIMIT 1 OFFSET (SELECT (paid - 1) / 2 FROM t)
       ) AS median FROM t`),
@@ -83,7 +86,7 @@ export async function daysToPay(range: DayRange, timeZone: string): Promise<{ la
   );
   const [r] = await query<Record<string, number>>(Prisma.sql`
     SELECT ${Prisma.join(cases)} FROM (
-      SELECT (paidAt - firstPrepaidAt) / 86400000.0 AS days FROM "Order"
+      SELECT MAX(paidAt - firstPrepaidAt, 0) / 86400000.0 AS days FROM "Order"
       WHERE firstPrepaidAt >= ${start.getTime()} AND firstPrepaidAt < ${end.getTime()} AND paidAt IS NOT NULL
     )`);
   return DAYS_TO_PAY_BUCKETS.map((b, i) => ({ label: b.label, orders: int(r?.[`b${i}`]) }));

@@ -31,7 +31,7 @@ export async function refundTotals(range: DayRange, timeZone: string): Promise<R
     // days from the order's first payment to its MoneyBack (one per order: Order.refundedAt is its arrival),
     // for refunds of orders we saw paid; the (refundedAt, paidAt) index alone serves both passes
     query<{ n: number; average: number | null; median: number | null }>(Prisma.sql`
-      WITH d AS (SELECT (refundedAt - paidAt) / 86400000.0 AS days FROM "Order" WHERE refundedAt >= ${s} AND refundedAt < ${e} AND paidAt IS NOT NULL),
+      WITH d AS (SELECT MAX(refundedAt - paidAt, 0) / 86400000.0 AS days FROM "Order" WHERE refundedAt >= ${s} AND refundedAt < ${e} AND paidAt IS NOT NULL),
       t AS (SELECT COUNT(*) AS n, AVG(days) AS average FROM d)
       SELECT t.n AS n, t.average AS average, (SELECT days FROM d ORDER BY days LIMIT 1 OFFSET (SELECT (n - 1) / 2 FROM t)) AS median FROM t`),
   ]);
@@ -70,7 +70,7 @@ export async function refundedOrders(range: DayRange, timeZone: string, page: { 
     orderId: r.orderId,
     refundedAt: new Date(r.refundedAt),
     paidAt: r.paidAt === null ? null : new Date(r.paidAt),
-    daysToRefund: r.paidAt === null ? null : Math.round(((r.refundedAt - r.paidAt) / DAY_MS) * 10) / 10,
+    daysToRefund: r.paidAt === null ? null : Math.round((Math.max(r.refundedAt - r.paidAt, 0) / DAY_MS) * 10) / 10,
     amount: r.amount,
     name: [r.firstName, r.lastName].filter(Boolean).join(" "),
     email: r.email,

@@ -180,4 +180,14 @@ describe("orders behind money figures", () => {
     expect(await ids({ dated: "payment", range: july })).toEqual(["700102"]);
     expect(await ids({ dated: "paid", range: july })).toEqual([]);
   });
+
+  it("count a prepayment delivered after its payment as paid the same day, never in negative days", async () => {
+    const { signedBody } = await import("../justclick/encode");
+    const f = { id: "700107", email: "g@example.com", items: [{ id: "mentoring", title: "Наставничество", sum: "3000" }] };
+    await post(signedBody({ ...f, paid: msk(2024, 6, 20), last_payment_sum: "2000" }, TEST_SECRET));
+    await post(signedBody({ ...f, prepayment_sum: "1000" }, TEST_SECRET)); // arrives today
+    const r = await getPrepaymentReport(period(today, today), shop);
+    expect(r.totals).toMatchObject({ prepaidOrders: 2, paid: 1, medianDaysToPay: 0 });
+    expect(r.daysToPay[0]).toEqual({ label: "under 1 day", orders: 1 });
+  });
 });
