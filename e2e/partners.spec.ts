@@ -4,10 +4,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "../playwright.config";
 import { signedBody } from "../lib/justclick/encode";
 import { formatMoney } from "../lib/money";
-import { dayOf } from "../lib/time";
 
 const rub = (minor: number) => formatMoney(minor, "RUB", "ru-RU");
-const today = dayOf(new Date(), "Europe/Moscow");
 const paidAt = String(Math.floor(Date.now() / 1000) - 3600); // an hour ago: this month, whatever today is
 const STAFF = { email: "staff@example.com", password: "staff password 1" };
 

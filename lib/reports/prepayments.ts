@@ -10,8 +10,6 @@ import type { ReportPeriod } from "./range";
 import { eventTotals, type Shop } from "./revenue";
 import { int, query, spanLabelSql } from "./sqlite";
 
-const DAY_MS = 86_400_000;
-
 /**
  * Days from the first prepayment to the payment, as the distribution's buckets: [from, to) days. A
  * prepayment is dated by its arrival, so one delivered after its payment counts as paid the same day.

@@ -7,7 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import { rangeInstants, type DayRange, type Grouping } from "../time";
 import type { ReportPeriod } from "./range";
 import { eventTotals, revenueByProduct, revenueSeries, type Shop } from "./revenue";
-import { int, query } from "./sqlite";
+import { query } from "./sqlite";
 
 const DAY_MS = 86_400_000;
 

@@ -24,8 +24,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const range = parsed.range;
   const [rows, verdicts] = await Promise.all([listNotifications(f.filter, shop.timeZone, { beforeId: f.beforeId, limit: LOG_PAGE }), countVerdicts(range, shop.timeZone)]);
   const total = Object.values(verdicts).reduce((s, n) => s + n, 0);
-  const href = (extra: Record<string, string | undefined>) =>
-    `/notifications?${new URLSearchParams(Object.entries({ from: range.from, to: range.to, verdict: f.filter.verdict?.join(",").toLowerCase(), order: f.filter.orderId, ...extra }).filter((e): e is [string, string] => !!e[1]))}`;
+  // the log's own filters, kept by the period form and every link
+  const given = (o: Record<string, string | undefined>) => Object.fromEntries(Object.entries(o).filter((e): e is [string, string] => !!e[1]));
+  const filters = given({ verdict: f.filter.verdict?.join(",").toLowerCase(), order: f.filter.orderId });
+  const href = (extra: Record<string, string | undefined>) => `/notifications?${new URLSearchParams(given({ from: range.from, to: range.to, ...filters, ...extra }))}`;
   const chosen = f.filter.verdict?.length === 1 ? f.filter.verdict[0] : undefined;
 
   return (
@@ -35,7 +37,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <h1 className="text-2xl font-semibold">Notifications</h1>
           <p className="text-sm text-slate-500">Every delivery to /api/hooks, kept exactly as received, with what was made of it.</p>
         </div>
-        <DateRangeForm range={range} presets={presets} keep={Object.fromEntries(Object.entries({ verdict: f.filter.verdict?.join(",").toLowerCase(), order: f.filter.orderId }).filter((e): e is [string, string] => !!e[1]))} />
+        <DateRangeForm range={range} presets={presets} keep={filters} />
       </div>
 
       <nav className="flex flex-wrap gap-2 text-sm" data-testid="verdict-filter">

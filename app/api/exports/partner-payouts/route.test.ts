@@ -9,7 +9,6 @@ import { dayOf } from "@/lib/time";
 const tmp = await useTempDatabase({ SHOP_NAME: "Школа Example" });
 const { GET } = await import("./route");
 const hooks = await import("../../hooks/route");
-const { reader } = await import("@/lib/db");
 const { getPartnerReport } = await import("@/lib/partners/report");
 const { recordPayout } = await import("@/lib/partners/payouts");
 afterAll(() => tmp.cleanup());
